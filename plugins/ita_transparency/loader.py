@@ -1,0 +1,472 @@
+"""Load and validate an agency's data folder, collecting every problem in one pass.
+
+Each file is read with line numbers (`yamlio`), validated against its model (`models`), then
+checked against the rest of the dataset: unit codes against `agency.yml`, O-ids against the
+agency's framework, element indexes against the catalog. Nothing here writes to disk.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+
+from .calendar import fy_end, fy_start
+from .models import (
+    Agency,
+    Assessment,
+    CatalogItem,
+    Crosswalk,
+    Framework,
+    ItemData,
+    Measure,
+    normalise_item_id,
+)
+from .problems import DataInvalid, Problem, ProblemList, display_path
+from .yamlio import Loc, Located, read_yaml
+
+PACKAGE_FRAMEWORKS = Path(__file__).parent / "frameworks"
+
+
+@dataclass
+class Dataset:
+    """Everything the status engine and the renderers need, already validated."""
+
+    root: Path
+    agency: Agency
+    framework: Framework
+    frameworks: dict[str, Framework]
+    items: dict[str, ItemData]
+    item_files: dict[str, Path]
+    measures: dict[str, Measure] = field(default_factory=dict)
+    assessments: dict[int, Assessment] = field(default_factory=dict)
+    crosswalks: list[Crosswalk] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+# --- turning pydantic errors into plain words -----------------------------------------------
+
+
+def _clean_loc(value: Any, loc: tuple) -> tuple:
+    """Drop the type tags pydantic adds inside unions, keeping only real data keys."""
+    out: list[Any] = []
+    current = value
+    for n, part in enumerate(loc):
+        last = n == len(loc) - 1
+        if isinstance(current, dict) and part in current:
+            current = current[part]
+        elif isinstance(current, dict) and str(part) in {str(k) for k in current}:
+            key = next(k for k in current if str(k) == str(part))
+            current, part = current[key], key
+        elif isinstance(current, list) and isinstance(part, int) and part < len(current):
+            current = current[part]
+        elif not last:
+            continue
+        out.append(part)
+    return tuple(out)
+
+
+def _field_name(loc: Loc) -> str:
+    name = ""
+    for part in loc:
+        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else str(part))
+    return name
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    found: list[type[BaseModel]] = []
+    for arg in get_args(annotation):
+        found.extend(_models_in(arg))
+    return found
+
+
+def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
+    """The model class that validates the mapping at `loc` (to list its allowed fields)."""
+    current: type[BaseModel] | None = model
+    skip_key = False
+    for part in loc:
+        if isinstance(part, int) or current is None:
+            continue
+        if skip_key:
+            skip_key = False
+            continue
+        info = next((f for name, f in current.model_fields.items()
+                     if part in (name, f.alias)), None)
+        if info is None:
+            return None
+        origin = get_origin(info.annotation)
+        inner = _models_in(info.annotation)
+        current = inner[0] if inner else None
+        skip_key = origin is dict or (
+            origin in (Union, types.UnionType)
+            and any(get_origin(a) is dict for a in get_args(info.annotation)))
+    return current
+
+
+def _allowed_fields(model: type[BaseModel] | None) -> list[str]:
+    if model is None:
+        return []
+    return [f.alias or name for name, f in model.model_fields.items()]
+
+
+def _plain(err: dict[str, Any], model: type[BaseModel], loc: Loc) -> str:
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    if kind == "extra_forbidden":
+        allowed = _allowed_fields(_model_at(model, loc[:-1]))
+        hint = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+        said = f"unknown field (did you mean '{hint[0]}'?)" if hint else "unknown field"
+        return f"{said}; allowed here: {', '.join(allowed)}" if allowed else said
+    if kind == "missing":
+        return "this required field is missing"
+    if kind == "value_error":
+        return str(ctx.get("error", err["msg"]))
+    if kind == "literal_error":
+        return f"must be one of {ctx.get('expected', '')}; got {err.get('input')!r}"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"expected a whole number, got {err.get('input')!r}"
+    if kind in ("float_type", "float_parsing"):
+        return f"expected a number, got {err.get('input')!r}"
+    if kind in ("string_type",):
+        return f"expected text, got {err.get('input')!r}"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind in ("too_short",):
+        return "must not be empty"
+    if kind in ("list_type",):
+        return "expected a list (lines starting with '- ')"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return "expected a mapping of fields (key: value)"
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        bound = next(iter(ctx.values()), "")
+        word = {"greater_than_equal": "at least", "less_than_equal": "at most",
+                "greater_than": "more than", "less_than": "less than"}[kind]
+        return f"must be {word} {bound}; got {err.get('input')!r}"
+    return str(err["msg"])
+
+
+class _FileCheck:
+    """Validation of one file: its parsed text, its display name and its problems."""
+
+    def __init__(self, path: Path, problems: ProblemList):
+        self.path = path
+        self.name = display_path(path)
+        self.problems = problems
+        self.located: Located | None = None
+
+    def read(self) -> bool:
+        located, yaml_problems = read_yaml(self.path)
+        for p in yaml_problems:
+            self.problems.add(self.name, p.line, "", p.message)
+        if located is not None and not isinstance(located.value, dict):
+            self.problems.add(self.name, 1, "", "expected a mapping of fields (key: value), "
+                              f"found {type(located.value).__name__}")
+            return False
+        self.located = located
+        return located is not None
+
+    def validate(self, model: type[BaseModel]) -> Any:
+        if not self.read():
+            return None
+        assert self.located is not None
+        try:
+            return model.model_validate(self.located.value)
+        except ValidationError as e:
+            for err in e.errors(include_url=False):
+                loc = _clean_loc(self.located.value, err["loc"])
+                self.problems.add(self.name, self.located.line(loc), _field_name(loc),
+                                  _plain(err, model, loc))
+            return None
+
+    def error(self, loc: Loc, message: str, severity: str = "error") -> None:
+        line = self.located.line(loc) if self.located else None
+        self.problems.add(self.name, line, _field_name(loc), message, severity)  # type: ignore[arg-type]
+
+    def warn(self, loc: Loc, message: str) -> None:
+        self.error(loc, message, "warning")
+
+
+# --- frameworks -----------------------------------------------------------------------------
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.yml") if p.is_file()) + sorted(
+        p for p in folder.glob("*.yaml") if p.is_file())
+
+
+def load_frameworks(
+    problems: ProblemList, extra: Path | None = None
+) -> tuple[dict[str, Framework], list[Crosswalk]]:
+    """The shipped catalogs, plus an agency's own under `extra` (data/frameworks)."""
+    frameworks: dict[str, Framework] = {}
+    crosswalks: list[Crosswalk] = []
+    origin: dict[str, str] = {}
+    folders = [PACKAGE_FRAMEWORKS] + ([extra] if extra and extra.is_dir() else [])
+    for folder in folders:
+        for path in _yaml_files(folder):
+            check = _FileCheck(path, problems)
+            if path.stem.startswith("crosswalk"):
+                cw = check.validate(Crosswalk)
+                if cw is not None:
+                    crosswalks.append(cw)
+                continue
+            fw = check.validate(Framework)
+            if fw is None:
+                continue
+            if fw.id != path.stem:
+                check.error(("id",), f"the id '{fw.id}' does not match the file name "
+                            f"'{path.name}'; they must be the same")
+                continue
+            if fw.id in frameworks:
+                check.error(("id",), f"the framework '{fw.id}' is already defined in "
+                            f"{origin[fw.id]}; give this one another id")
+                continue
+            if _check_framework(fw, check):
+                frameworks[fw.id] = fw
+                origin[fw.id] = check.name
+    for cw in crosswalks:
+        for pair in cw.pairs:
+            for fw_id, ids in ((cw.from_, [pair.from_]), (cw.to, pair.to)):
+                fw = frameworks.get(fw_id)
+                for item_id in ids:
+                    if fw is not None and fw.item(item_id) is None:
+                        problems.add("crosswalk", None, "pairs",
+                                     f"{item_id} is not an item of {fw_id}")
+    return frameworks, crosswalks
+
+
+def _check_framework(fw: Framework, check: _FileCheck) -> bool:
+    ok = True
+    groups = {(ind.number, g.id) for ind in fw.indicators for g in ind.groups}
+    seen: set[str] = set()
+    for n, item in enumerate(fw.items):
+        if item.id in seen:
+            check.error(("items", n, "id"), f"{item.id} is listed twice")
+            ok = False
+        seen.add(item.id)
+        if (item.indicator, item.group) not in groups:
+            check.error(("items", n, "group"),
+                        f"group '{item.group}' is not a group of indicator {item.indicator}")
+            ok = False
+    for n, item in enumerate(fw.items):
+        for k, dep in enumerate(item.depends_on):
+            if dep not in seen:
+                check.error(("items", n, "depends_on", k), f"{dep} is not an item of {fw.id}")
+                ok = False
+    return ok
+
+
+# --- the agency's data ----------------------------------------------------------------------
+
+
+def _suggest(value: str, choices: list[str]) -> str:
+    hint = difflib.get_close_matches(value, choices, n=1, cutoff=0.5)
+    return f" (did you mean '{hint[0]}'?)" if hint else ""
+
+
+def _item_range(fw: Framework) -> str:
+    return f"{fw.items[0].id}–{fw.items[-1].id}" if fw.items else "none"
+
+
+def load_dataset(root: Path | str) -> Dataset:
+    """Read `root` (the data folder). Raises DataInvalid listing every error found."""
+    root = Path(root)
+    problems = ProblemList()
+    if not root.is_dir():
+        problems.add(display_path(root), None, "",
+                     "the data folder does not exist (give it with --data DIR)")
+        raise DataInvalid(problems.items)
+
+    frameworks, crosswalks = load_frameworks(problems, root / "frameworks")
+
+    agency_path = root / "agency.yml"
+    agency: Agency | None = None
+    framework: Framework | None = None
+    if not agency_path.is_file():
+        problems.add(display_path(agency_path), None, "",
+                     "agency.yml is missing: it names the agency, its units and its framework")
+    else:
+        check = _FileCheck(agency_path, problems)
+        agency = check.validate(Agency)
+        if agency is not None:
+            framework = frameworks.get(agency.framework)
+            if framework is None:
+                known = ", ".join(sorted(frameworks)) or "none"
+                check.error(("framework",), f"unknown framework '{agency.framework}' (known: "
+                            f"{known}); a catalog for another year goes in data/frameworks/")
+            for n, domain in enumerate(agency.evidence_domains):
+                if not re.fullmatch(r"(?i)[a-z0-9-]+(\.[a-z0-9-]+)+", domain):
+                    check.error(("evidence_domains", n), f"'{domain}' is not a domain name; "
+                                "write it without https:// or a path, e.g. erc.or.th")
+
+    items, item_files = _load_items(root / "items", agency, framework, problems)
+    measures = _load_measures(root / "measures", agency, framework, frameworks, problems)
+    assessments = _load_assessments(root / "assessments", frameworks, problems)
+
+    if framework is not None:
+        absent = [i.id for i in framework.items if i.id not in items]
+        if absent:
+            problems.add(display_path(root / "items"), None, "",
+                         f"{len(absent)} item(s) of {framework.id} have no file and show as "
+                         f"missing: {', '.join(absent)}", "warning")
+
+    if problems.has_errors or agency is None or framework is None:
+        raise DataInvalid(problems.items)
+    return Dataset(root=root, agency=agency, framework=framework, frameworks=frameworks,
+                   items=items, item_files=item_files, measures=measures,
+                   assessments=assessments, crosswalks=crosswalks,
+                   warnings=[p for p in problems.items if p.severity == "warning"])
+
+
+def _check_units(check: _FileCheck, agency: Agency | None, loc: Loc, codes: list[str]) -> None:
+    if agency is None:
+        return
+    for k, code in enumerate(codes):
+        if code not in agency.units:
+            check.error(loc + (k,), f"unknown unit '{code}'{_suggest(code, list(agency.units))};"
+                        " the units are listed in agency.yml")
+
+
+def _load_items(folder: Path, agency: Agency | None, framework: Framework | None,
+                problems: ProblemList) -> tuple[dict[str, ItemData], dict[str, Path]]:
+    items: dict[str, ItemData] = {}
+    files: dict[str, Path] = {}
+    if not folder.is_dir():
+        return items, files
+    for path in _yaml_files(folder):
+        check = _FileCheck(path, problems)
+        item: ItemData | None = check.validate(ItemData)
+        if item is None:
+            continue
+        if normalise_item_id(path.stem) != item.id:
+            check.error(("id",), f"the id '{item.id}' does not match the file name "
+                        f"'{path.name}'; rename the file to {item.id}.yml or fix the id")
+            continue
+        if item.id in items:
+            check.error(("id",), f"{item.id} is already defined in {display_path(files[item.id])}")
+            continue
+        items[item.id] = item
+        files[item.id] = path
+        for role in ("prepare", "collect", "publish"):
+            _check_units(check, agency, ("owners", role), getattr(item.owners, role))
+        if framework is None:
+            continue
+        entry = framework.item(item.id)
+        if entry is None:
+            check.error(("id",), f"{item.id} is not an item of {framework.id} "
+                        f"({_item_range(framework)})")
+            continue
+        _check_item_against_catalog(check, item, entry)
+    return items, files
+
+
+def _check_item_against_catalog(check: _FileCheck, item: ItemData, entry: CatalogItem) -> None:
+    frequency = item.frequency or entry.frequency
+    if item.deadline and frequency == "monthly" and item.deadline.month is not None:
+        check.error(("deadline", "month"), "a monthly item's deadline is a day of the "
+                    "following month: write {day: 15}, without month")
+    if item.deadline and frequency == "on_change":
+        check.error(("deadline",), "an on_change item has no deadline; remove it or set "
+                    "a frequency")
+    count = len(entry.elements)
+    for n, pub in enumerate(item.publications):
+        loc: Loc = ("publications", n)
+        if pub.period is None and frequency != "on_change":
+            check.error(loc + ("period",), f"this {frequency} item needs the period each "
+                        "document covers (e.g. 2568, 2568-H1, 2568-Q1, 2567-10)")
+        if pub.none is not None and entry.nothing_to_report is None:
+            check.warn(loc + ("none",), f"the framework states no 'nothing to report' rule for "
+                       f"{item.id}; auditors may not accept an empty period")
+        if pub.elements is not None:
+            seen: set[int] = set()
+            for k, element in enumerate(pub.elements):
+                if not 1 <= element <= count:
+                    check.error(loc + ("elements", k), f"element {element} does not exist: "
+                                f"{item.id} has {count} required elements (1–{count})")
+                elif element in seen:
+                    check.error(loc + ("elements", k), f"element {element} is listed twice")
+                seen.add(element)
+
+
+def _normalise_question(ref: str) -> str | None:
+    m = re.fullmatch(r"\s*([iIeEoO๐])\s*([0-9๐-๙]+)\s*", ref)
+    if not m:
+        return None
+    letter = m.group(1).lower()
+    if letter in ("o", "๐"):
+        return normalise_item_id(ref)
+    return f"{letter}{int(m.group(2).translate(str.maketrans('๐๑๒๓๔๕๖๗๘๙', '0123456789')))}"
+
+
+def _load_measures(folder: Path, agency: Agency | None, framework: Framework | None,
+                   frameworks: dict[str, Framework], problems: ProblemList) -> dict[str, Measure]:
+    measures: dict[str, Measure] = {}
+    if not folder.is_dir():
+        return measures
+    for path in _yaml_files(folder):
+        check = _FileCheck(path, problems)
+        measure: Measure | None = check.validate(Measure)
+        if measure is None:
+            continue
+        if measure.id != path.stem:
+            check.error(("id",), f"the id '{measure.id}' does not match the file name "
+                        f"'{path.name}'; rename the file to {measure.id}.yml or fix the id")
+            continue
+        measures[measure.id] = measure
+        _check_units(check, agency, ("owners",), measure.owners)
+        fw = frameworks.get(f"ita-{measure.fiscal_year}", framework)
+        for k, ref in enumerate(measure.addresses):
+            norm = _normalise_question(ref)
+            if norm is None:
+                check.error(("addresses", k), f"'{ref}' is not a question (i1, e5) or an "
+                            "O-item (O12)")
+            elif norm.startswith("O") and fw is not None and fw.item(norm) is None:
+                check.error(("addresses", k), f"{norm} is not an item of {fw.id} "
+                            f"({_item_range(fw)})")
+        fy_span = (fy_start(measure.fiscal_year), fy_end(measure.fiscal_year))
+        if measure.period.end < fy_span[0] or measure.period.start > fy_span[1]:
+            check.error(("period",), f"the period lies outside fiscal year {measure.fiscal_year}")
+        for n, act in enumerate(measure.activities):
+            _check_units(check, agency, ("activities", n, "owners"), act.owners)
+            if act.period is not None and not measure.period.contains(act.period):
+                check.error(("activities", n, "period"), "the activity's period lies outside "
+                            "the measure's period")
+        rounds: set[int] = set()
+        for n, rnd in enumerate(measure.progress):
+            if rnd.round in rounds:
+                check.error(("progress", n, "round"), f"round {rnd.round} is reported twice")
+            rounds.add(rnd.round)
+            if not measure.period.contains(rnd.as_of):
+                check.error(("progress", n, "as_of"), "this progress round lies outside the "
+                            "measure's period")
+    return measures
+
+
+def _load_assessments(folder: Path, frameworks: dict[str, Framework],
+                      problems: ProblemList) -> dict[int, Assessment]:
+    results: dict[int, Assessment] = {}
+    if not folder.is_dir():
+        return results
+    for path in _yaml_files(folder):
+        check = _FileCheck(path, problems)
+        result: Assessment | None = check.validate(Assessment)
+        if result is None:
+            continue
+        if str(result.year) != path.stem:
+            check.error(("year",), f"the year {result.year} does not match the file name "
+                        f"'{path.name}'; name the file {result.year}.yml")
+            continue
+        if result.framework is not None and result.framework not in frameworks:
+            check.error(("framework",), f"unknown framework '{result.framework}'")
+        for k in result.questions:
+            if _normalise_question(str(k)) is None:
+                check.error(("questions", k), f"'{k}' is not a question id (i1, e5, o12)")
+        results[result.year] = result
+    return results
