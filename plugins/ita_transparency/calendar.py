@@ -53,7 +53,8 @@ def parse_date(value: object) -> date:
         raise ValueError(f"expected a date written as YYYY-MM-DD (e.g. 2568-03-28), got {value!r}")
     m = _DATE_RE.match(thai_digits_to_arabic(value))
     if not m:
-        raise ValueError(f"'{value}' is not a date: write YYYY-MM-DD, e.g. 2568-03-28 or 2025-03-28")
+        raise ValueError(
+            f"'{value}' is not a date: write YYYY-MM-DD, e.g. 2568-03-28 or 2025-03-28")
     year, month, day = (int(g) for g in m.groups())
     year_ce = to_ce_year(year)
     if not 1900 <= year_ce <= 2399:

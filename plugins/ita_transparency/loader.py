@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from .calendar import fy_end, fy_start
 from .models import (
+    FREQUENCIES,
     Agency,
     Assessment,
     CatalogItem,
@@ -146,6 +147,7 @@ def _plain(err: dict[str, Any], model: type[BaseModel], loc: Loc) -> str:
         return "expected a mapping of fields (key: value)"
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         bound = next(iter(ctx.values()), "")
+        bound = f"{bound:g}" if isinstance(bound, float) else bound
         word = {"greater_than_equal": "at least", "less_than_equal": "at most",
                 "greater_than": "more than", "less_than": "less than"}[kind]
         return f"must be {word} {bound}; got {err.get('input')!r}"
@@ -311,7 +313,7 @@ def load_dataset(root: Path | str) -> Dataset:
     assessments = _load_assessments(root / "assessments", frameworks, problems)
 
     if framework is not None:
-        absent = [i.id for i in framework.items if i.id not in items]
+        absent = [i.id for i in framework.items if i.id not in item_files]
         if absent:
             problems.add(display_path(root / "items"), None, "",
                          f"{len(absent)} item(s) of {framework.id} have no file and show as "
@@ -325,17 +327,19 @@ def load_dataset(root: Path | str) -> Dataset:
                    warnings=[p for p in problems.items if p.severity == "warning"])
 
 
-def _check_units(check: _FileCheck, agency: Agency | None, loc: Loc, codes: list[str]) -> None:
-    if agency is None:
+def _check_units(check: _FileCheck, agency: Agency | None, loc: Loc, codes: Any) -> None:
+    if agency is None or not isinstance(codes, list):
         return
     for k, code in enumerate(codes):
-        if code not in agency.units:
+        if isinstance(code, str) and code.strip() not in agency.units:
             check.error(loc + (k,), f"unknown unit '{code}'{_suggest(code, list(agency.units))};"
                         " the units are listed in agency.yml")
 
 
 def _load_items(folder: Path, agency: Agency | None, framework: Framework | None,
                 problems: ProblemList) -> tuple[dict[str, ItemData], dict[str, Path]]:
+    """Items are the files editors touch most, so their cross-checks read the raw YAML:
+    an unknown unit is reported in the same run as a bad date in the same file."""
     items: dict[str, ItemData] = {}
     files: dict[str, Path] = {}
     if not folder.is_dir():
@@ -343,56 +347,77 @@ def _load_items(folder: Path, agency: Agency | None, framework: Framework | None
     for path in _yaml_files(folder):
         check = _FileCheck(path, problems)
         item: ItemData | None = check.validate(ItemData)
-        if item is None:
+        if check.located is None:
             continue
-        if normalise_item_id(path.stem) != item.id:
-            check.error(("id",), f"the id '{item.id}' does not match the file name "
-                        f"'{path.name}'; rename the file to {item.id}.yml or fix the id")
+        raw = check.located.value
+        raw_id = raw.get("id")
+        item_id = normalise_item_id(raw_id) if isinstance(raw_id, str) else None
+        if item_id is None:
             continue
-        if item.id in items:
-            check.error(("id",), f"{item.id} is already defined in {display_path(files[item.id])}")
+        if normalise_item_id(path.stem) != item_id:
+            check.error(("id",), f"the id '{item_id}' does not match the file name "
+                        f"'{path.name}'; rename the file to {item_id}.yml or fix the id")
             continue
-        items[item.id] = item
-        files[item.id] = path
-        for role in ("prepare", "collect", "publish"):
-            _check_units(check, agency, ("owners", role), getattr(item.owners, role))
-        if framework is None:
+        if item_id in files:
+            check.error(("id",), f"{item_id} is already defined in {display_path(files[item_id])}")
             continue
-        entry = framework.item(item.id)
-        if entry is None:
-            check.error(("id",), f"{item.id} is not an item of {framework.id} "
+        files[item_id] = path
+        owners = raw.get("owners")
+        if isinstance(owners, dict):
+            for role in ("prepare", "collect", "publish"):
+                _check_units(check, agency, ("owners", role), owners.get(role))
+        entry = framework.item(item_id) if framework else None
+        if framework is not None and entry is None:
+            check.error(("id",), f"{item_id} is not an item of {framework.id} "
                         f"({_item_range(framework)})")
             continue
-        _check_item_against_catalog(check, item, entry)
+        if entry is not None:
+            _check_item_against_catalog(check, raw, entry)
+        if item is not None:
+            items[item_id] = item
     return items, files
 
 
-def _check_item_against_catalog(check: _FileCheck, item: ItemData, entry: CatalogItem) -> None:
-    frequency = item.frequency or entry.frequency
-    if item.deadline and frequency == "monthly" and item.deadline.month is not None:
-        check.error(("deadline", "month"), "a monthly item's deadline is a day of the "
-                    "following month: write {day: 15}, without month")
-    if item.deadline and frequency == "on_change":
-        check.error(("deadline",), "an on_change item has no deadline; remove it or set "
-                    "a frequency")
+def _check_item_against_catalog(check: _FileCheck, raw: dict[str, Any],
+                                entry: CatalogItem) -> None:
+    frequency = raw.get("frequency")
+    if frequency not in FREQUENCIES:
+        frequency = entry.frequency
+    deadline = raw.get("deadline")
+    if isinstance(deadline, dict):
+        if frequency == "monthly" and "month" in deadline:
+            check.error(("deadline", "month"), "a monthly item's deadline is a day of the "
+                        "following month: write {day: 15}, without month")
+        if frequency == "on_change":
+            check.error(("deadline",), "an on_change item has no deadline; remove it or "
+                        "set a frequency")
+    publications = raw.get("publications")
+    if not isinstance(publications, list):
+        return
     count = len(entry.elements)
-    for n, pub in enumerate(item.publications):
+    for n, pub in enumerate(publications):
+        if not isinstance(pub, dict):
+            continue
         loc: Loc = ("publications", n)
-        if pub.period is None and frequency != "on_change":
+        if pub.get("period") is None and frequency != "on_change":
             check.error(loc + ("period",), f"this {frequency} item needs the period each "
                         "document covers (e.g. 2568, 2568-H1, 2568-Q1, 2567-10)")
-        if pub.none is not None and entry.nothing_to_report is None:
+        if pub.get("none") is not None and entry.nothing_to_report is None:
             check.warn(loc + ("none",), f"the framework states no 'nothing to report' rule for "
-                       f"{item.id}; auditors may not accept an empty period")
-        if pub.elements is not None:
-            seen: set[int] = set()
-            for k, element in enumerate(pub.elements):
-                if not 1 <= element <= count:
-                    check.error(loc + ("elements", k), f"element {element} does not exist: "
-                                f"{item.id} has {count} required elements (1–{count})")
-                elif element in seen:
-                    check.error(loc + ("elements", k), f"element {element} is listed twice")
-                seen.add(element)
+                       f"{entry.id}; auditors may not accept an empty period")
+        elements = pub.get("elements")
+        if not isinstance(elements, list):
+            continue
+        seen: set[int] = set()
+        for k, element in enumerate(elements):
+            if not isinstance(element, int) or isinstance(element, bool):
+                continue  # the model reports the type
+            if not 1 <= element <= count:
+                check.error(loc + ("elements", k), f"element {element} does not exist: "
+                            f"{entry.id} has {count} required elements (1–{count})")
+            elif element in seen:
+                check.error(loc + ("elements", k), f"element {element} is listed twice")
+            seen.add(element)
 
 
 def _normalise_question(ref: str) -> str | None:

@@ -41,7 +41,8 @@ class ItaPlugin(BasePlugin[ItaConfig]):
         try:
             self.dataset = load_dataset(data_dir)
         except DataInvalid as e:
-            raise PluginError("ita: the data has errors:\n" + "\n".join(map(str, e.errors)))
+            message = "\n".join(map(str, e.errors))
+            raise PluginError(f"ita: the data has errors:\n{message}") from None
         for warning in self.dataset.warnings:
             log.info(str(warning))
         as_of_text = self.config.as_of or os.environ.get("ITA_AS_OF")

@@ -22,14 +22,16 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        if not self.field:
+            return f"{where}: {self.message}"
+        return f"{where}: {self.field}: {self.message}"
 
 
 class DataInvalid(Exception):
     """The data has errors; `problems` holds every one of them (and the warnings)."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = problems
+        self.problems = sort_problems(problems)
         errors = [p for p in problems if p.severity == "error"]
         super().__init__(f"{len(errors)} error(s) in the data:\n" + "\n".join(map(str, errors)))
 
@@ -58,3 +60,11 @@ class ProblemList:
     @property
     def has_errors(self) -> bool:
         return any(p.severity == "error" for p in self.items)
+
+
+def sort_problems(problems: list[Problem]) -> list[Problem]:
+    """Files in the order they were read; within a file, by line."""
+    order: dict[str, int] = {}
+    for p in problems:
+        order.setdefault(p.file, len(order))
+    return sorted(problems, key=lambda p: (order[p.file], p.line or 0))

@@ -78,9 +78,7 @@ def read_yaml(path: Path) -> tuple[Located | None, list[YamlProblem]]:
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else None
-        what = e.problem or "invalid YAML"
-        context = f" ({e.context})" if e.context else ""
-        return None, [YamlProblem(line, f"YAML syntax error: {what}{context}")]
+        return None, [YamlProblem(line, f"YAML syntax error: {_plain_yaml_error(e)}")]
     except yaml.YAMLError as e:  # pragma: no cover - PyYAML raises marked errors for text input
         return None, [YamlProblem(None, f"YAML syntax error: {e}")]
     finally:
@@ -113,3 +111,23 @@ def _convert(loader: _Loader, node: yaml.Node, loc: Loc, lines: dict[Loc, int],
             for i, child in enumerate(node.value)
         ]
     return loader.construct_object(node, deep=True)
+
+
+_YAML_HINTS = (
+    ("expected <block end>", "this line is indented differently from the lines above it"),
+    ("mapping values are not allowed", "a ':' where YAML expected none; put text that holds "
+     "': ' in quotes"),
+    ("could not find expected ':'", "a line without 'key: value' inside a mapping"),
+    ("found character that cannot start any token", "a character YAML cannot start a value "
+     "with (such as ` or @); put the value in quotes"),
+    ("found undefined alias", "an *alias with no matching &anchor"),
+    ("while scanning a quoted scalar", "a quote is opened and never closed"),
+)
+
+
+def _plain_yaml_error(e: yaml.MarkedYAMLError) -> str:
+    text = f"{e.context or ''} {e.problem or ''}"
+    for needle, plain in _YAML_HINTS:
+        if needle in text:
+            return plain
+    return e.problem or "invalid YAML"
