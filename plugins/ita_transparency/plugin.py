@@ -6,6 +6,7 @@ All the work is in the core; this file only translates between MkDocs and it.
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 
 from mkdocs.config import base
@@ -25,7 +26,7 @@ log = get_plugin_logger(__name__)
 class ItaConfig(base.Config):
     enabled = c.Type(bool, default=True)
     data_dir = c.Type(str, default="data")
-    as_of = c.Optional(c.Type(str))
+    as_of = c.Optional(c.Type((str, date)))  # MkDocs' YAML reads an unquoted date itself
     warn_days = c.Type(int, default=30)
 
 
@@ -45,12 +46,12 @@ class ItaPlugin(BasePlugin[ItaConfig]):
             raise PluginError(f"ita: the data has errors:\n{message}") from None
         for warning in self.dataset.warnings:
             log.info(str(warning))
-        as_of_text = self.config.as_of or os.environ.get("ITA_AS_OF")
+        as_of_value = self.config.as_of or os.environ.get("ITA_AS_OF")
+        if isinstance(as_of_value, date):  # read by MkDocs' YAML as a CE date
+            as_of_value = as_of_value.isoformat()
         try:
-            as_of = parse_date(as_of_text) if as_of_text else None
+            as_of = parse_date(as_of_value) if as_of_value else None
         except ValueError as e:
             raise PluginError(f"mkdocs.yml: plugins.ita.as_of: {e}") from None
-        from datetime import date
-
         self.checklist = evaluate(self.dataset, as_of or date.today(), self.config.warn_days)
         return config
