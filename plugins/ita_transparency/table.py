@@ -42,7 +42,7 @@ def render_table(checklist: Checklist, out: TextIO) -> None:
                   f"as of {checklist.as_of.isoformat()} ({format_thai_date(checklist.as_of)}), "
                   f"fiscal year {checklist.fiscal_year}")
     table = Table(show_lines=False, pad_edge=False, box=None, header_style="bold")
-    for name in ("item", "title", "frequency", "status", "next due", "publish", "problem"):
+    for name in ("item", "title", "frequency", "status", "next due", "prepare", "problem"):
         table.add_column(name, overflow="fold")
     for item in checklist.items:
         style = STYLE[item.status]
@@ -50,7 +50,7 @@ def render_table(checklist: Checklist, out: TextIO) -> None:
             item.id, item.title, item.frequency,
             f"[{style}]{item.status}[/]",
             item.next_due.isoformat() if item.next_due else "",
-            ", ".join(item.owners.publish), problem_text(item),
+            ", ".join(item.owners.prepare), problem_text(item),
         )
     console.print(table)
     summary = ", ".join(f"{s} {n}" for s, n in checklist.summary.items() if n)
