@@ -3,7 +3,6 @@
 from datetime import date
 
 import pytest
-
 from ita_transparency.calendar import (
     Period,
     fiscal_year,

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from ita_transparency.loader import load_frameworks
 from ita_transparency.problems import ProblemList
 

@@ -10,7 +10,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import CASES, copy_case, run_ita
 
 AS_OF = "2570-02-15"
