@@ -1,6 +1,8 @@
-"""The MkDocs plugin `ita`: a thin adapter that loads and validates the agency's data.
+"""The MkDocs plugin `ita`: a thin adapter over the core.
 
-All the work is in the core; this file only translates between MkDocs and it.
+on_config  loads and validates the data (every error in one PluginError) and evaluates the
+           checklist; on_files adds the generated pages, the machine outputs and the assets;
+           on_serve watches the data folder so an edited YAML file rebuilds the preview.
 """
 
 from __future__ import annotations
@@ -14,13 +16,20 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
 
 from .calendar import parse_date
-from .loader import Dataset, load_dataset
+from .feeds import deadlines_ics, publications_atom
+from .loader import load_dataset
+from .outputs import checklist_csv, checklist_json, itas_csv
+from .pages import site_pages
 from .problems import DataInvalid
-from .status import Checklist, evaluate
+from .render import TEMPLATES, make_env, render_page
+from .status import SEVERITY, Checklist, evaluate
+from .table import problem_text
 
 log = get_plugin_logger(__name__)
+ASSETS = Path(__file__).parent / "assets"
 
 
 class ItaConfig(base.Config):
@@ -28,30 +37,75 @@ class ItaConfig(base.Config):
     data_dir = c.Type(str, default="data")
     as_of = c.Optional(c.Type((str, date)))  # MkDocs' YAML reads an unquoted date itself
     warn_days = c.Type(int, default=30)
+    checklist_warnings = c.Type(bool, default=True)  # so `mkdocs build --strict` can gate
+    warn_from = c.Choice(("missing", "overdue", "incomplete", "blocked", "stale"),
+                         default="stale")
 
 
 class ItaPlugin(BasePlugin[ItaConfig]):
-    dataset: Dataset | None = None
     checklist: Checklist | None = None
+    data_dir: Path | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
-        root = Path(config.config_file_path or ".").parent
-        data_dir = root / self.config.data_dir
+        self.data_dir = Path(config.config_file_path or ".").parent / self.config.data_dir
         try:
-            self.dataset = load_dataset(data_dir)
+            dataset = load_dataset(self.data_dir)
         except DataInvalid as e:
             message = "\n".join(map(str, e.errors))
             raise PluginError(f"ita: the data has errors:\n{message}") from None
-        for warning in self.dataset.warnings:
+        for warning in dataset.warnings:
             log.info(str(warning))
         as_of_value = self.config.as_of or os.environ.get("ITA_AS_OF")
         if isinstance(as_of_value, date):  # read by MkDocs' YAML as a CE date
             as_of_value = as_of_value.isoformat()
         try:
-            as_of = parse_date(as_of_value) if as_of_value else None
+            as_of = parse_date(as_of_value) if as_of_value else date.today()
         except ValueError as e:
             raise PluginError(f"mkdocs.yml: plugins.ita.as_of: {e}") from None
-        self.checklist = evaluate(self.dataset, as_of or date.today(), self.config.warn_days)
+        self.checklist = evaluate(dataset, as_of, self.config.warn_days)
+        config.theme.dirs.append(str(TEMPLATES))  # after custom_dir: overrides win
+        config.extra_css.insert(0, "ita/ita.css")
+        config.extra_javascript[:0] = ["ita/vendor/tablesort.min.js",
+                                       "ita/vendor/tablesort.number.min.js", "ita/ita.js"]
         return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if self.checklist is None:
+            return files
+        checklist = self.checklist
+        env = make_env(config.theme.get_env())
+        for page in site_pages(checklist, self.config.warn_days):
+            files.append(File.generated(config, page.src_uri,
+                                        content=render_page(env, page, config.use_directory_urls)))
+        site_url = config.site_url or None
+        outputs = {
+            "checklist.json": checklist_json(checklist),
+            "checklist.csv": checklist_csv(checklist),
+            "itas.csv": itas_csv(checklist, site_url),
+            "deadlines.ics": deadlines_ics(checklist, site_url),
+            "feed.xml": publications_atom(checklist, site_url),
+        }
+        for name, content in outputs.items():
+            files.append(File.generated(config, name, content=content))
+        for path in sorted(ASSETS.rglob("*")):
+            if path.is_file():
+                files.append(File.generated(config, path.relative_to(ASSETS).as_posix(),
+                                            abs_src_path=str(path)))
+        self._report(checklist)
+        return files
+
+    def _report(self, checklist: Checklist) -> None:
+        limit = SEVERITY[self.config.warn_from]
+        for item in checklist.items:
+            line = f"{item.id} {item.status}: {problem_text(item) or item.title}"
+            if self.config.checklist_warnings and SEVERITY[item.status] <= limit:
+                log.warning(line)
+            elif item.status not in ("ok", "not_applicable"):
+                log.info(line)
+
+    def on_serve(self, server, /, *, config: MkDocsConfig, builder):
+        if self.data_dir is not None and self.data_dir.is_dir():
+            server.watch(str(self.data_dir))
+        return server

@@ -1,0 +1,68 @@
+"""Render the pages' templates to Markdown with HTML blocks.
+
+Pages are Markdown so MkDocs treats them like hand-written ones (search, table of contents,
+theme); their bodies are HTML blocks, which Markdown leaves alone, so nothing from YAML is
+ever read as Markdown. Every value is HTML-escaped by Jinja's autoescape; `md` also escapes
+Markdown in the few headings that carry catalog text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from .calendar import format_thai_date
+from .pages import PageSpec, relative_url
+
+TEMPLATES = Path(__file__).parent / "templates"
+PROGRESS_STATUS = {"done": "ดำเนินการแล้ว", "in_progress": "อยู่ระหว่างดำเนินการ",
+                   "not_started": "ยังไม่ได้ดำเนินการ", "cancelled": "ยกเลิก"}
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+
+
+def md_escape(value: object) -> Markup:
+    """Text safe in a Markdown heading: HTML-escaped, then Markdown-escaped."""
+    return Markup(_MD_SPECIAL.sub(r"\\\1", str(escape(value))))
+
+
+def nl2br(value: object) -> Markup:
+    return Markup("<br>").join(escape(line) for line in str(value).splitlines())
+
+
+def _thai_date(value: date | None, short: bool = False) -> str:
+    return format_thai_date(value, short) if value else ""
+
+
+def make_env(base: jinja2.Environment | None = None) -> jinja2.Environment:
+    """An environment for the ITA templates: the theme's (so overrides/ita/*.html win) with
+    autoescape on, or a plain one over the package's templates."""
+    if base is None:
+        base = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)))
+    env = base.overlay(autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(
+        thai_date=_thai_date,
+        thai_date_short=lambda d: _thai_date(d, short=True),
+        md=md_escape,
+        nl2br=nl2br,
+    )
+    return env
+
+
+def render_page(env: jinja2.Environment, page: PageSpec, directory_urls: bool = True) -> str:
+    template = env.get_template(page.template)
+    body = template.render(
+        **page.context,
+        page_src=page.src_uri,
+        progress_status=PROGRESS_STATUS,
+        link=lambda target: relative_url(page.src_uri, target, directory_urls),
+    )
+    # front matter: the title for navigation and the browser tab (JSON is valid YAML)
+    meta = f"title: {json.dumps(page.title, ensure_ascii=False)}\n"
+    if page.hide:
+        meta += f"hide: {json.dumps(list(page.hide))}\n"
+    return f"---\n{meta}---\n\n{body}"
