@@ -39,3 +39,38 @@ def sample_copy(tmp_path: Path) -> Path:
     data = tmp_path / "data"
     shutil.copytree(SAMPLE_DATA, data)
     return data
+
+
+def mkdocs_build(project: Path, site: Path, *extra: str) -> subprocess.CompletedProcess:
+    import os
+
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", str(site), *extra],
+        cwd=project, capture_output=True, text=True, timeout=600,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory) -> Path:
+    """The sample agency's site, built once for the whole test run."""
+    site = tmp_path_factory.mktemp("sample") / "site"
+    r = mkdocs_build(ROOT, site)
+    assert r.returncode == 0, r.stderr
+    return site
+
+
+def make_project(root: Path, data: Path | None = None, mkdocs_extra: str = "",
+                 as_of: str = "2570-02-15") -> Path:
+    """A minimal MkDocs project around a data folder (the small test case by default)."""
+    if data is None:
+        copy_case(CASES / "valid" / "small", root)
+    else:
+        shutil.copytree(data, root / "data")
+    (root / "docs").mkdir()
+    (root / "docs" / "index.md").write_text("# ทดสอบ\n", encoding="utf-8")
+    (root / "mkdocs.yml").write_text(
+        "site_name: ทดสอบ\nsite_url: https://www.test.go.th/ita/\n"
+        "theme: {name: material, language: th, font: false}\n"
+        f"plugins:\n  - ita:\n      as_of: '{as_of}'\n{mkdocs_extra}", encoding="utf-8")
+    return root

@@ -23,7 +23,7 @@ from .feeds import deadlines_ics, publications_atom
 from .loader import load_dataset
 from .outputs import checklist_csv, checklist_json, itas_csv
 from .pages import site_pages
-from .problems import DataInvalid
+from .problems import DataInvalid, display_path
 from .render import TEMPLATES, make_env, render_page
 from .status import SEVERITY, Checklist, evaluate
 from .table import problem_text
@@ -98,8 +98,10 @@ class ItaPlugin(BasePlugin[ItaConfig]):
 
     def _report(self, checklist: Checklist) -> None:
         limit = SEVERITY[self.config.warn_from]
+        files = checklist.dataset.item_files
         for item in checklist.items:
-            line = f"{item.id} {item.status}: {problem_text(item) or item.title}"
+            where = display_path(files[item.id]) if item.id in files else f"{item.id} (no file)"
+            line = f"{where}: {item.status}: {problem_text(item) or item.title}"
             if self.config.checklist_warnings and SEVERITY[item.status] <= limit:
                 log.warning(line)
             elif item.status not in ("ok", "not_applicable"):

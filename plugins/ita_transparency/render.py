@@ -53,6 +53,13 @@ def make_env(base: jinja2.Environment | None = None) -> jinja2.Environment:
     return env
 
 
+def safe_title(text: str) -> str:
+    """A page title for navigation and <title>. Themes print titles unescaped (and Jinja's
+    striptags unescapes entities), so angle brackets become look-alikes and & is escaped;
+    the page's own heading shows the exact text."""
+    return str(escape(text.replace("<", "‹").replace(">", "›")))
+
+
 def render_page(env: jinja2.Environment, page: PageSpec, directory_urls: bool = True) -> str:
     template = env.get_template(page.template)
     body = template.render(
@@ -62,7 +69,7 @@ def render_page(env: jinja2.Environment, page: PageSpec, directory_urls: bool = 
         link=lambda target: relative_url(page.src_uri, target, directory_urls),
     )
     # front matter: the title for navigation and the browser tab (JSON is valid YAML)
-    meta = f"title: {json.dumps(page.title, ensure_ascii=False)}\n"
+    meta = f"title: {json.dumps(safe_title(page.title), ensure_ascii=False)}\n"
     if page.hide:
         meta += f"hide: {json.dumps(list(page.hide))}\n"
     return f"---\n{meta}---\n\n{body}"

@@ -122,6 +122,8 @@ _YAML_HINTS = (
      "with (such as ` or @); put the value in quotes"),
     ("found undefined alias", "an *alias with no matching &anchor"),
     ("while scanning a quoted scalar", "a quote is opened and never closed"),
+    ("but found '<stream end>'", "the file ends in the middle of a value (a [ or { that is "
+     "never closed?)"),
 )
 
 
