@@ -33,9 +33,13 @@ PAGES = {
 SIZES = {"desktop": (1280, 900), "phone": (390, 844)}
 
 
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
 def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
-    handler.log_message = lambda *a, **k: None  # type: ignore[attr-defined]
+    handler = functools.partial(_Quiet, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
@@ -66,6 +70,10 @@ def main() -> None:
                 page.wait_for_load_state("networkidle")
                 page.screenshot(path=str(out / f"{name}-{size}.png"), full_page=True)
             page.close()
+        page = browser.new_page()
+        page.goto(base + "checklist/")
+        page.wait_for_load_state("networkidle")
+        page.pdf(path=str(out / "checklist-print.pdf"), format="A4")
         browser.close()
     server.shutdown()
     print(out)

@@ -11,7 +11,6 @@ from xml.etree import ElementTree as ET
 import icalendar
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import SAMPLE_DATA, make_project, mkdocs_build, run_ita
 
 PINNED = "2566-05-15"
@@ -52,10 +51,11 @@ def test_oit_index_groups_by_indicator_and_group(sample_site: Path):
     assert h3[0] == "9.1 ข้อมูลพื้นฐาน" and h3[-1] == "10.2 มาตรการภายในเพื่อป้องกันการทุจริต"
     rows = page.select("table tbody tr")
     assert len(rows) == 43
-    badges = {r.find("td").get_text(strip=True): r.select_one(".ita-badge")["data-status"]
+    badges = {r.select_one("a[data-item]")["data-item"]: r.select_one(".ita-badge")["data-status"]
               for r in rows}
     assert badges["O16"] == "overdue" and badges["O41"] == "missing" and badges["O1"] == "ok"
-    assert rows[0].find("a")["href"] == "O1/"
+    first = rows[0].find("a")
+    assert (first["href"], first.get_text(" ", strip=True)) == ("O1/", "O1 โครงสร้าง")
 
 
 def test_item_page(sample_site: Path):
@@ -89,7 +89,7 @@ def test_item_page_of_a_missing_item(sample_site: Path):
 def test_checklist_groups_by_frequency_then_unit(sample_site: Path):
     page = article(sample_site, "checklist/index.html")
     sections = [h.get_text(strip=True).rstrip("¶") for h in page.find_all("h3")]
-    assert sections == ["รายเดือน", "ราย 6 เดือน", "รายปี", "ปรับปรุงเมื่อมีการเปลี่ยนแปลง"]
+    assert sections == ["รายเดือน", "ราย 6 เดือน", "รายปี", "เมื่อมีการเปลี่ยนแปลง"]
     monthly = page.find_all("h3")[0].find_next("table")
     units = [th.get_text(" ", strip=True) for th in monthly.select("tbody th")]
     assert units[0].startswith("ฝ่าย บอ.")

@@ -25,7 +25,7 @@ THAI_FREQUENCY = {
     "quarterly": "รายไตรมาส",
     "semiannual": "ราย 6 เดือน",
     "annual": "รายปี",
-    "on_change": "ปรับปรุงเมื่อมีการเปลี่ยนแปลง",
+    "on_change": "เมื่อมีการเปลี่ยนแปลง",
 }
 THAI_ROLE = {"prepare": "จัดทำข้อมูล", "collect": "รวบรวมข้อมูล", "publish": "เผยแพร่บนเว็บไซต์"}
 THAI_SCOPE = {
