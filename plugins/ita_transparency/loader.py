@@ -29,6 +29,7 @@ from .models import (
     normalise_item_id,
 )
 from .problems import DataInvalid, Problem, ProblemList, display_path
+from .results import rate
 from .yamlio import Loc, Located, read_yaml
 
 PACKAGE_FRAMEWORKS = Path(__file__).parent / "frameworks"
@@ -430,6 +431,24 @@ def _normalise_question(ref: str) -> str | None:
     return f"{letter}{int(m.group(2).translate(str.maketrans('๐๑๒๓๔๕๖๗๘๙', '0123456789')))}"
 
 
+def _unknown_question(ref: str, fw: Framework | None) -> str | None:
+    """Why `ref` is not a question or O-item of `fw` (None when it is one)."""
+    norm = _normalise_question(ref)
+    if norm is None:
+        return f"'{ref}' is not a question (i1, e5) or an O-item (O12)"
+    if fw is None:
+        return None
+    if norm.startswith("O"):
+        if fw.item(norm) is None:
+            return f"{norm} is not an item of {fw.id} ({_item_range(fw)})"
+    elif fw.questions and norm not in {q.id for q in fw.questions}:
+        iit = [q.id for q in fw.questions if q.id.startswith("i")]
+        eit = [q.id for q in fw.questions if q.id.startswith("e")]
+        return (f"{norm} is not a question of {fw.id} ({iit[0]}–{iit[-1]}, "
+                f"{eit[0]}–{eit[-1]})")
+    return None
+
+
 def _load_measures(folder: Path, agency: Agency | None, framework: Framework | None,
                    frameworks: dict[str, Framework], problems: ProblemList) -> dict[str, Measure]:
     measures: dict[str, Measure] = {}
@@ -448,13 +467,9 @@ def _load_measures(folder: Path, agency: Agency | None, framework: Framework | N
         _check_units(check, agency, ("owners",), measure.owners)
         fw = frameworks.get(f"ita-{measure.fiscal_year}", framework)
         for k, ref in enumerate(measure.addresses):
-            norm = _normalise_question(ref)
-            if norm is None:
-                check.error(("addresses", k), f"'{ref}' is not a question (i1, e5) or an "
-                            "O-item (O12)")
-            elif norm.startswith("O") and fw is not None and fw.item(norm) is None:
-                check.error(("addresses", k), f"{norm} is not an item of {fw.id} "
-                            f"({_item_range(fw)})")
+            problem = _unknown_question(ref, fw)
+            if problem:
+                check.error(("addresses", k), problem)
         fy_span = (fy_start(measure.fiscal_year), fy_end(measure.fiscal_year))
         if measure.period.end < fy_span[0] or measure.period.start > fy_span[1]:
             check.error(("period",), f"the period lies outside fiscal year {measure.fiscal_year}")
@@ -490,8 +505,14 @@ def _load_assessments(folder: Path, frameworks: dict[str, Framework],
             continue
         if result.framework is not None and result.framework not in frameworks:
             check.error(("framework",), f"unknown framework '{result.framework}'")
+        fw = frameworks.get(result.framework or f"ita-{result.year}")
         for k in result.questions:
-            if _normalise_question(str(k)) is None:
-                check.error(("questions", k), f"'{k}' is not a question id (i1, e5, o12)")
+            problem = _unknown_question(str(k), fw)
+            if problem:
+                check.error(("questions", k), problem)
+        rating = rate(result.total, dict(result.tools))
+        if result.level and rating.level and result.level != rating.level:
+            check.warn(("level",), f"the stated level {result.level} differs from the rating "
+                       f"rule's {rating.level} ({rating.reason})")
         results[result.year] = result
     return results

@@ -296,11 +296,24 @@ class Group(Strict):
     title_en: Text
 
 
+Tool = Literal["IIT", "EIT", "OIT"]
+
+
 class Indicator(Strict):
-    number: int
+    number: int = Field(ge=1, le=10)
     title: Text
     title_en: Text
+    tool: Tool | None = None
     groups: list[Group] = Field(default_factory=list)
+
+
+class Question(Strict):
+    """An IIT or EIT question of the assessment (i1.., e1..); OIT questions are the O-items."""
+
+    id: Text = Field(pattern=r"^[ie][1-9][0-9]?$")
+    indicator: int = Field(ge=1, le=8)
+    text: Text | None = None
+    source: Text | None = None
 
 
 class CatalogItem(Strict):
@@ -318,6 +331,9 @@ class CatalogItem(Strict):
     inferred: list[Text] = Field(default_factory=list)
     notes: Text | None = None
     source: Text
+    generated: Literal["measures", "monitoring"] | None = Field(
+        default=None, description="the site itself publishes this item's evidence from "
+        "data/measures: the measures (O42) or their monitoring report (O43)")
 
     @field_validator("group", mode="before")
     @classmethod
@@ -332,6 +348,7 @@ class Framework(Strict):
     title_en: Text
     sources: list[Text] = Field(default_factory=list)
     indicators: list[Indicator] = Field(min_length=1)
+    questions: list[Question] = Field(default_factory=list)
     items: list[CatalogItem] = Field(min_length=1)
 
     _index: dict[str, CatalogItem] = PrivateAttr(default_factory=dict)

@@ -15,7 +15,9 @@ from datetime import date
 from typing import Any
 
 from .calendar import Period
-from .models import Publication
+from .charts import bar_chart
+from .models import Measure, ProgressRound, Publication
+from .results import DEFAULT_TARGET, LEVELS_EN, analyse, question_key, round_counts
 from .schedule import Owed, owed_in
 from .status import SEVERITY, STATUSES, THAI_STATUS, Checklist, ItemStatus, period_due
 
@@ -130,7 +132,21 @@ def measure_src(measure_id: str) -> str:
     return f"measures/{measure_id}.md"
 
 
-def site_pages(checklist: Checklist, warn_days: int = 30) -> list[PageSpec]:
+def report_src(fiscal_year: int, round_: int) -> str:
+    return f"measures/{fiscal_year}/round-{round_}.md"
+
+
+def results_src(year: int) -> str:
+    return f"results/{year}.md"
+
+
+def monitoring_rounds(measures: list[Measure]) -> list[tuple[int, int]]:
+    """(fiscal year, round) pairs that have at least one progress report, newest first."""
+    return sorted({(m.fiscal_year, r.round) for m in measures for r in m.progress}, reverse=True)
+
+
+def site_pages(checklist: Checklist, warn_days: int = 30,
+               target: float = DEFAULT_TARGET) -> list[PageSpec]:
     dataset = checklist.dataset
     agency = dataset.agency
     fy = checklist.fiscal_year
@@ -141,8 +157,11 @@ def site_pages(checklist: Checklist, warn_days: int = 30) -> list[PageSpec]:
         "thai_status": THAI_STATUS, "thai_frequency": THAI_FREQUENCY, "thai_role": THAI_ROLE,
         "thai_scope": THAI_SCOPE, "problems": PROBLEMS, "summary": checklist.summary,
         "item_src": item_src, "unit_src": unit_src, "measure_src": measure_src,
-        "units": agency.units,
+        "report_src": report_src, "results_src": results_src, "units": agency.units,
+        "target": target,
     }
+    measures = sorted(dataset.measures.values(), key=lambda m: (-m.fiscal_year, m.id))
+    rounds = monitoring_rounds(measures)
     pages: list[PageSpec] = []
 
     groups = []
@@ -174,7 +193,8 @@ def site_pages(checklist: Checklist, warn_days: int = 30) -> list[PageSpec]:
              "owed": owed_rows(item, fy, checklist.as_of, warn_days),
              "documents": documents,
              "is_late": is_late, "depends_on": item.catalog.depends_on,
-             "dependents": [i.id for i in items if item.id in i.catalog.depends_on]},
+             "dependents": [i.id for i in items if item.id in i.catalog.depends_on],
+             "generated": _generated_links(item.catalog.generated, measures, rounds)},
         ))
 
     by_frequency: dict[str, dict[str, list[ItemStatus]]] = {f: defaultdict(list)
@@ -211,14 +231,83 @@ def site_pages(checklist: Checklist, warn_days: int = 30) -> list[PageSpec]:
     pages.append(PageSpec("units/index.md", "ita/units.html", "หน่วยงานผู้รับผิดชอบ",
                           {**common, "unit_rows": unit_rows}))
 
-    measures = sorted(dataset.measures.values(), key=lambda m: (-m.fiscal_year, m.id))
     pages.append(PageSpec("measures/index.md", "ita/measures.html",
                           "มาตรการส่งเสริมคุณธรรมและความโปร่งใส",
-                          {**common, "measures": measures}))
+                          {**common, "measures": measures, "round_counts": round_counts(measures),
+                           "rounds": rounds}))
     for measure in measures:
         pages.append(PageSpec(measure_src(measure.id), "ita/measure.html",
-                              f"{measure.id} {measure.title}", {**common, "measure": measure}))
+                              f"{measure.id} {measure.title}",
+                              {**common, "measure": measure,
+                               "addressed": _addressed(checklist, measure)}))
+    for fy, rnd in rounds:
+        rows: list[tuple[Measure, ProgressRound | None]] = [
+            (m, next((r for r in m.progress if r.round == rnd), None))
+            for m in sorted(measures, key=lambda m: m.id) if m.fiscal_year == fy]
+        as_of = max(r.as_of for _, r in rows if r is not None)
+        pages.append(PageSpec(
+            report_src(fy, rnd), "ita/report.html",
+            f"รายงานผลการดำเนินการตามมาตรการ ปีงบประมาณ {fy} รอบที่ {rnd}",
+            {**common, "fy": fy, "round": rnd, "rows": rows, "report_as_of": as_of,
+             "counts": round_counts(measures)[fy][rnd]},
+            hide=("navigation", "toc"),
+        ))
+
+    years = sorted(dataset.assessments, reverse=True)
+    pages.append(PageSpec("results/index.md", "ita/results_index.html", "ผลการประเมิน ITA",
+                          {**common, "assessments": [dataset.assessments[y] for y in years]}))
+    for year in years:
+        result = dataset.assessments[year]
+        framework = dataset.frameworks.get(result.framework or f"ita-{year}")
+        analysis = analyse(result, dataset.assessments, dataset.measures, framework, target)
+        previous = analysis.previous
+        names = {i.number: i.title for i in (framework or dataset.framework).indicators}
+        chart_rows = [(f"{n}. {names.get(n, '')}", score,
+                       previous.indicators.get(n) if previous else None)
+                      for n, score in sorted(result.indicators.items())]
+        pages.append(PageSpec(
+            results_src(year), "ita/results.html", f"ผลการประเมิน ITA ประจำปี {year}",
+            {**common, "result": result, "analysis": analysis, "framework_of_year": framework,
+             "indicator_names": names, "levels_en": LEVELS_EN,
+             "chart": bar_chart(chart_rows, f"คะแนนรายตัวชี้วัด ปี {year}", target=target),
+             "question_text": {q.id: q.text for q in framework.questions} if framework else {},
+             "question_key": question_key},
+        ))
     return pages
+
+
+def _generated_links(kind: str | None, measures: list[Measure],
+                     rounds: list[tuple[int, int]]) -> list[tuple[str, str]]:
+    """The site's own pages that serve as this item's evidence (O42: measures, O43: reports)."""
+    if kind == "measures" and measures:
+        return [("มาตรการส่งเสริมคุณธรรมและความโปร่งใส (หน้านี้สร้างจากข้อมูลมาตรการ)",
+                 "measures/index.md")]
+    if kind == "monitoring":
+        return [(f"รายงานผลการดำเนินการตามมาตรการ ปีงบประมาณ {fy} รอบที่ {rnd}",
+                 report_src(fy, rnd)) for fy, rnd in rounds]
+    return []
+
+
+def _addressed(checklist: Checklist, measure: Measure) -> list[dict[str, Any]]:
+    """What a measure targets, with the question's text or the item's title and last year's
+    score, from the framework of the measure's own fiscal year."""
+    dataset = checklist.dataset
+    framework = dataset.frameworks.get(f"ita-{measure.fiscal_year}", dataset.framework)
+    texts = {q.id: q.text for q in framework.questions}
+    result = dataset.assessments.get(measure.fiscal_year - 1)
+    scores = {question_key(str(k)): v for k, v in (result.questions if result else {}).items()}
+    rows = []
+    for ref in measure.addresses:
+        key = question_key(ref)
+        item = framework.item(key) if key.startswith("O") else None
+        rows.append({
+            "id": key,
+            "text": item.title if item else texts.get(key),
+            "framework": framework.id,
+            "link": item_src(key) if item and framework.id == dataset.framework.id else None,
+            "score": scores.get(key),
+        })
+    return rows
 
 
 def upcoming_deadlines(checklist: Checklist, horizon_fy: int | None = None) -> list[

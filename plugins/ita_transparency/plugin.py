@@ -40,6 +40,7 @@ class ItaConfig(base.Config):
     checklist_warnings = c.Type(bool, default=True)  # so `mkdocs build --strict` can gate
     warn_from = c.Choice(("missing", "overdue", "incomplete", "blocked", "stale"),
                          default="stale")
+    target = c.Type((int, float), default=95)  # results: questions under it need a measure
 
 
 class ItaPlugin(BasePlugin[ItaConfig]):
@@ -76,7 +77,7 @@ class ItaPlugin(BasePlugin[ItaConfig]):
             return files
         checklist = self.checklist
         env = make_env(config.theme.get_env())
-        for page in site_pages(checklist, self.config.warn_days):
+        for page in site_pages(checklist, self.config.warn_days, float(self.config.target)):
             files.append(File.generated(config, page.src_uri,
                                         content=render_page(env, page, config.use_directory_urls)))
         site_url = config.site_url or None
