@@ -29,6 +29,8 @@ PAGES = {
     "unit": "units/ฝ่าย-บม/",
     "measures": "measures/",
     "measure": "measures/M04/",
+    "report": "measures/2565/round-1/",
+    "results": "results/2564/",
 }
 SIZES = {"desktop": (1280, 900), "phone": (390, 844)}
 

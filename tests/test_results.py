@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from ita_transparency.models import Assessment, Measure
 from ita_transparency.results import analyse, rate, round_counts
 

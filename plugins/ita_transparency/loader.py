@@ -54,12 +54,13 @@ class Dataset:
 # --- turning pydantic errors into plain words -----------------------------------------------
 
 
-def _clean_loc(value: Any, loc: tuple) -> tuple:
-    """Drop the type tags pydantic adds inside unions, keeping only real data keys."""
+def _clean_loc(value: Any, loc: tuple, keep_last: bool) -> tuple:
+    """Keep only the parts of pydantic's location that are keys of the data: it adds the
+    names of union branches ('constrained-float', 'EitScore'). The last part is kept when it
+    names a missing field."""
     out: list[Any] = []
     current = value
     for n, part in enumerate(loc):
-        last = n == len(loc) - 1
         if isinstance(current, dict) and part in current:
             current = current[part]
         elif isinstance(current, dict) and str(part) in {str(k) for k in current}:
@@ -67,10 +68,23 @@ def _clean_loc(value: Any, loc: tuple) -> tuple:
             current, part = current[key], key
         elif isinstance(current, list) and isinstance(part, int) and part < len(current):
             current = current[part]
-        elif not last:
+        elif not (keep_last and n == len(loc) - 1):
             continue
         out.append(part)
     return tuple(out)
+
+
+def _readable_errors(value: Any, errors: list[dict[str, Any]]) -> list[tuple[tuple, dict]]:
+    """One error per place: where a union's branches disagree (a number, or a mapping of
+    public/survey?), keep the most specific complaint."""
+    located = [(_clean_loc(value, e["loc"], e["type"] == "missing"), e) for e in errors]
+    kept: list[tuple[tuple, dict]] = []
+    for loc, err in located:
+        deeper = any(other[: len(loc)] == loc and len(other) > len(loc) for other, _ in located)
+        if deeper or any(k == loc for k, _ in kept):
+            continue
+        kept.append((loc, err))
+    return kept
 
 
 def _field_name(loc: Loc) -> str:
@@ -182,8 +196,7 @@ class _FileCheck:
         try:
             return model.model_validate(self.located.value)
         except ValidationError as e:
-            for err in e.errors(include_url=False):
-                loc = _clean_loc(self.located.value, err["loc"])
+            for loc, err in _readable_errors(self.located.value, e.errors(include_url=False)):
                 self.problems.add(self.name, self.located.line(loc), _field_name(loc),
                                   _plain(err, model, loc))
             return None
@@ -497,6 +510,18 @@ def _load_assessments(folder: Path, frameworks: dict[str, Framework],
     for path in _yaml_files(folder):
         check = _FileCheck(path, problems)
         result: Assessment | None = check.validate(Assessment)
+        if check.located is None:
+            continue
+        # question ids are checked on the raw YAML, so they are reported with the rest
+        raw = check.located.value
+        fw_id = raw.get("framework") if isinstance(raw.get("framework"), str) else None
+        year = raw.get("year")
+        fw = frameworks.get(fw_id or f"ita-{year}")
+        if isinstance(raw.get("questions"), dict):
+            for k in raw["questions"]:
+                problem = _unknown_question(str(k), fw)
+                if problem:
+                    check.error(("questions", k), problem)
         if result is None:
             continue
         if str(result.year) != path.stem:
@@ -505,11 +530,6 @@ def _load_assessments(folder: Path, frameworks: dict[str, Framework],
             continue
         if result.framework is not None and result.framework not in frameworks:
             check.error(("framework",), f"unknown framework '{result.framework}'")
-        fw = frameworks.get(result.framework or f"ita-{result.year}")
-        for k in result.questions:
-            problem = _unknown_question(str(k), fw)
-            if problem:
-                check.error(("questions", k), problem)
         rating = rate(result.total, dict(result.tools))
         if result.level and rating.level and result.level != rating.level:
             check.warn(("level",), f"the stated level {result.level} differs from the rating "
