@@ -36,9 +36,10 @@ def bar_chart(rows: list[tuple[str, float, float | None]], title: str,
         y = n * step + 4
         out.append(f'<text x="{LABEL_W - 8}" y="{y + BAR * 0.75:.1f}" text-anchor="end" '
                    f'class="ita-chart__label">{escape(label)}</text>')
+        low = " ita-chart__bar--low" if target and value < target else ""
         out.append(f'<rect x="{LABEL_W}" y="{y}" width="{x(value) - LABEL_W:.1f}" '
                    f'height="{BAR - 6 if previous is not None else BAR}" '
-                   f'class="ita-chart__bar{" ita-chart__bar--low" if target and value < target else ""}">'
+                   f'class="ita-chart__bar{low}">'
                    f'<title>{escape(label)}: {value:.2f}</title></rect>')
         if previous is not None:
             out.append(f'<rect x="{LABEL_W}" y="{y + BAR - 5}" width="{x(previous) - LABEL_W:.1f}"'
