@@ -7,6 +7,7 @@ on_config  loads and validates the data (every error in one PluginError) and eva
 
 from __future__ import annotations
 
+import json
 import os
 from datetime import date
 from pathlib import Path
@@ -15,7 +16,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from .calendar import parse_date
@@ -27,6 +28,7 @@ from .problems import DataInvalid, display_path
 from .render import TEMPLATES, make_env, render_page
 from .status import SEVERITY, Checklist, evaluate
 from .table import problem_text
+from .thai_search import segment_index
 
 log = get_plugin_logger(__name__)
 ASSETS = Path(__file__).parent / "assets"
@@ -41,6 +43,7 @@ class ItaConfig(base.Config):
     warn_from = c.Choice(("missing", "overdue", "incomplete", "blocked", "stale"),
                          default="stale")
     target = c.Type((int, float), default=95)  # results: questions under it need a measure
+    thai_search = c.Type(bool, default=True)  # segment Thai words in the search index
 
 
 class ItaPlugin(BasePlugin[ItaConfig]):
@@ -70,6 +73,8 @@ class ItaPlugin(BasePlugin[ItaConfig]):
         config.extra_css.insert(0, "ita/ita.css")
         config.extra_javascript[:0] = ["ita/vendor/tablesort.min.js",
                                        "ita/vendor/tablesort.number.min.js", "ita/ita.js"]
+        if self.config.thai_search:
+            config.extra_javascript.insert(0, "ita/thai-search.js")
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -107,6 +112,17 @@ class ItaPlugin(BasePlugin[ItaConfig]):
                 log.warning(line)
             elif item.status not in ("ok", "not_applicable"):
                 log.info(line)
+
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        index_path = Path(config.site_dir) / "search" / "search_index.json"
+        if not (self.config.enabled and self.config.thai_search and index_path.is_file()):
+            return
+        index, vocabulary = segment_index(json.loads(index_path.read_text(encoding="utf-8")))
+        index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
+                              encoding="utf-8")
+        (index_path.parent / "thai_vocab.json").write_text(
+            json.dumps(vocabulary, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
     def on_serve(self, server, /, *, config: MkDocsConfig, builder):
         if self.data_dir is not None and self.data_dir.is_dir():

@@ -1,0 +1,105 @@
+"""Thai words for a search index that only splits on spaces.
+
+Thai is written without spaces between words, so Material's search (lunr) sees a whole
+Thai sentence as one token and finds nothing inside it. At build time the index text is
+segmented with PyThaiNLP's dictionary segmenter (newmm) and the word boundaries are marked
+with zero-width spaces, which the index's separator then splits on; the page text shown to
+readers is unchanged. Long words are also split into the dictionary words they are made of
+(งบประมาณ: งบ + ประมาณ, การประเมิน: การ + ประเมิน) into a field of their own, so a search for a
+part of a compound finds it. The vocabulary is written beside the index, so the browser can
+cut a query typed without spaces into the same words (`assets/ita/thai-search.js`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+ZWSP = "\u200b"
+SEPARATOR = r"[\s\u200b\-]+"
+THAI_RUN = re.compile(r"[\u0E01-\u0E4E]+")
+MIN_PART = 2  # a part of a compound has at least two letters (no lone vowels or marks)
+
+
+@lru_cache(maxsize=1)
+def _tools() -> tuple[Callable[[str], list[str]], frozenset[str]]:
+    from pythainlp.corpus import thai_words
+    from pythainlp.tokenize import word_tokenize
+
+    def tokenize(text: str) -> list[str]:
+        return [t for t in word_tokenize(text, engine="newmm", keep_whitespace=False) if t]
+
+    return tokenize, frozenset(thai_words())
+
+
+@lru_cache(maxsize=200_000)
+def words(run: str) -> tuple[str, ...]:
+    """The words of one run of Thai letters."""
+    return tuple(_tools()[0](run))
+
+
+@lru_cache(maxsize=200_000)
+def parts(word: str) -> tuple[str, ...]:
+    """The dictionary words a compound is made of (fewest parts), or () if it is not one."""
+    dictionary = _tools()[1]
+    n = len(word)
+    if n < 2 * MIN_PART:
+        return ()
+    best: list[tuple[str, ...] | None] = [None] * (n + 1)
+    best[0] = ()
+    for i in range(n):
+        if best[i] is None:
+            continue
+        for j in range(i + MIN_PART, n + 1):
+            if (i, j) == (0, n):
+                continue  # the word itself is not a split of it
+            piece = word[i:j]
+            if piece in dictionary and (best[j] is None or len(best[i]) + 1 < len(best[j])):
+                best[j] = best[i] + (piece,)
+    return best[n] or ()
+
+
+def segment(text: str) -> str:
+    """Mark Thai word boundaries with zero-width spaces."""
+    return THAI_RUN.sub(lambda m: ZWSP.join(words(m.group(0))), text)
+
+
+def compound_parts(text: str) -> list[str]:
+    """Every part of every compound Thai word in `text`, for the `parts` field."""
+    found: list[str] = []
+    for run in THAI_RUN.findall(text):
+        for word in words(run):
+            found.extend(parts(word))
+    return found
+
+
+def segment_index(index: dict, boost: float = 0.5) -> tuple[dict, list[str]]:
+    """Segment a Material/MkDocs search index in place; return it and its Thai vocabulary."""
+    vocabulary: set[str] = set()
+    for doc in index.get("docs", []):
+        extra: list[str] = []
+        for field in ("title", "text"):
+            value = doc.get(field)
+            if not isinstance(value, str) or not THAI_RUN.search(value):
+                continue
+            doc[field] = segment(value)
+            vocabulary.update(w for run in THAI_RUN.findall(value) for w in words(run))
+            extra.extend(compound_parts(value))
+        if extra:
+            doc["parts"] = " ".join(dict.fromkeys(extra))
+            vocabulary.update(extra)
+    config = index.setdefault("config", {})
+    config["separator"] = _with_zwsp(config.get("separator") or SEPARATOR)
+    fields = config.setdefault("fields", {})
+    fields.setdefault("parts", {"boost": boost})
+    return index, sorted(vocabulary)
+
+
+def _with_zwsp(separator: str) -> str:
+    """Add the zero-width space to a separator class such as `[\\s\\-]+`."""
+    if "\\u200b" in separator or ZWSP in separator:
+        return separator
+    if separator.startswith("[") and "]" in separator:
+        return "[\\u200b" + separator[1:]
+    return f"(?:{separator}|\\u200b)+"
