@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import CASES, copy_case, run_ita
+from helpers import CASES, copy_case, run_ita
 
 AS_OF = "2570-02-15"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import CASES, FIXTURES, make_project, mkdocs_build, run_ita
+from helpers import CASES, FIXTURES, make_project, mkdocs_build, run_ita
 
 SCORES = FIXTURES / "assessments"
 

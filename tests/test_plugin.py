@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import CASES, ROOT, copy_case
+from helpers import CASES, ROOT, copy_case
 
 
 def _project(tmp_path: Path, case: Path, as_of: str = "2570-02-15") -> Path:

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT, SAMPLE_DATA, run_ita
+from helpers import ROOT, SAMPLE_DATA, run_ita
 
 PINNED = "2566-05-15"  # mkdocs.yml pins the same date
 

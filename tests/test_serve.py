@@ -10,7 +10,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from conftest import make_project
+from helpers import make_project
 
 
 def _free_port() -> int:

@@ -11,7 +11,7 @@ from xml.etree import ElementTree as ET
 import icalendar
 import pytest
 from bs4 import BeautifulSoup
-from conftest import SAMPLE_DATA, make_project, mkdocs_build, run_ita
+from helpers import SAMPLE_DATA, make_project, mkdocs_build, run_ita
 
 PINNED = "2566-05-15"
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import CASES, FIXTURES
+from helpers import CASES, FIXTURES
 from ita_transparency.calendar import parse_date
 from ita_transparency.loader import load_dataset
 from ita_transparency.outputs import item_dict

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from conftest import CASES, FIXTURES, copy_case, run_ita
+from helpers import CASES, FIXTURES, copy_case, run_ita
 
 
 def test_broken_folder_lists_every_error_exactly(tmp_path: Path):

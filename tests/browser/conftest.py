@@ -13,11 +13,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from harness import CHROMIUM, SiteServer, launch  # noqa: E402
-
-ROOT = Path(__file__).resolve().parents[2]
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-ARTIFACTS = ROOT / "test-artifacts"
+from harness import AXE, CHROMIUM, SiteServer, launch  # noqa: E402
 
 
 def _missing(what: str) -> None:

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ARTIFACTS
-from harness import open_search, run_queries, search
+from harness import ARTIFACTS, open_search, run_queries, search
 from ita_transparency.status import SEVERITY
 
 ROOT = Path(__file__).resolve().parents[2]
