@@ -20,9 +20,14 @@ def test_mkdocs_yml_pins_the_sample_date():
 def test_sample_validates():
     r = run_ita("validate", "--data", "data", cwd=ROOT)
     assert r.returncode == 0, r.stderr
-    # a warning, not an error: the one item the sample leaves without a file
-    assert r.stderr.strip() == ("warning: data/items: 1 item(s) of ita-2566 have no file and "
-                                "show as missing: O41")
+    # warnings, not errors: the one item the sample leaves without a file, and three
+    # evidence links copied from seed 000 that still use plain http
+    lines = r.stderr.strip().splitlines()
+    assert lines[0] == ("warning: data/items: 1 item(s) of ita-2566 have no file and show as "
+                        "missing: O41")
+    assert [line.split(": ")[1] for line in lines[1:]] == [
+        "data/items/O13.yml:13", "data/items/O14.yml:13", "data/items/O15.yml:23"]
+    assert all("plain http" in line for line in lines[1:])
 
 
 def test_sample_exercises_every_status():

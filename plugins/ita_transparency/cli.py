@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from .calendar import format_thai_date, parse_date
+from .links import DEFAULT_CACHE, DEFAULT_TTL_HOURS, LinkCache, broken_urls, check_links
 from .loader import load_dataset
 from .outputs import checklist_csv, checklist_json, itas_csv
 from .problems import DataInvalid, Problem
@@ -60,9 +61,15 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="check the data files; exit 2 listing every error")
     data_arg(p)
 
+    def cache_arg(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--links-cache", type=Path, default=DEFAULT_CACHE, metavar="FILE",
+                       help="results of `ita links`: dead evidence does not count as published "
+                       f"(default: {DEFAULT_CACHE}; read only, no network)")
+
     p = sub.add_parser("check", help="the checklist: what is missing, overdue, incomplete...")
     data_arg(p)
     as_of_arg(p)
+    cache_arg(p)
     p.add_argument("--format", choices=("table", "json", "csv"), default="table")
     p.add_argument("--fail-on", choices=STATUSES, default=None, metavar="STATUS",
                    help="exit 1 when an item is at or above this severity "
@@ -74,8 +81,23 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("what", choices=("itas",))
     data_arg(p)
     as_of_arg(p)
+    cache_arg(p)
     p.add_argument("--site-url", default=None,
                    help="answer with the item's page on this site instead of the evidence URL")
+
+    p = sub.add_parser("links", help="fetch every evidence URL and report the broken ones")
+    data_arg(p)
+    p.add_argument("--concurrency", type=int, default=8, help="requests at once (default: 8)")
+    p.add_argument("--timeout", type=float, default=10.0, help="seconds per request (10)")
+    p.add_argument("--rate", type=float, default=2.0,
+                   help="requests per second to any one host (default: 2)")
+    p.add_argument("--cache", type=Path, default=DEFAULT_CACHE, metavar="FILE",
+                   help=f"where results are kept (default: {DEFAULT_CACHE})")
+    p.add_argument("--ttl", type=float, default=DEFAULT_TTL_HOURS, metavar="HOURS",
+                   help="reuse cached results younger than this (default: 24)")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--fail-on-broken", action="store_true",
+                   help="exit 1 when any evidence link is broken")
 
     p = sub.add_parser("schema", help="JSON Schema of the data files, for editors' YAML tools")
     p.add_argument("kind", choices=sorted(SCHEMAS), nargs="?", default=None,
@@ -108,7 +130,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                   f"{len(dataset.measures)} measures, {len(dataset.assessments)} assessments; "
                   f"framework {dataset.framework.id})")
             return EXIT_OK
-        checklist = evaluate(dataset, as_of, getattr(args, "warn_days", 30))
+        if args.command == "links":
+            return _links(args, dataset)
+        checklist = evaluate(dataset, as_of, getattr(args, "warn_days", 30),
+                             broken_urls(args.links_cache))
         if args.command == "export":
             sys.stdout.write(itas_csv(checklist, args.site_url))
             return EXIT_OK
@@ -134,6 +159,46 @@ def _check(args: argparse.Namespace, checklist: Checklist) -> int:
                   + ", ".join(i.id for i in failing), file=sys.stderr)
             return EXIT_FAIL
     return EXIT_OK
+
+
+def _links(args: argparse.Namespace, dataset) -> int:
+    from rich.console import Console
+    from rich.progress import Progress
+
+    owners: dict[str, list[str]] = {}
+    for item_id, item in sorted(dataset.items.items()):
+        for pub in item.publications:
+            if pub.url:
+                owners.setdefault(pub.url, []).append(item_id)
+    cache = LinkCache(args.cache, args.ttl)
+    urls = list(owners)
+    console = Console(stderr=True)
+    if console.is_terminal:
+        with Progress(console=console, transient=True) as bar:
+            task = bar.add_task("checking evidence links", total=len(urls))
+            results = check_links(urls, cache, concurrency=args.concurrency,
+                                  timeout=args.timeout, rate=args.rate,
+                                  progress=lambda r, cached: bar.advance(task))
+    else:
+        results = check_links(urls, cache, concurrency=args.concurrency, timeout=args.timeout,
+                              rate=args.rate)
+    broken = [r for r in results.values() if not r.ok]
+    if args.format == "json":
+        report = [{"url": u, "items": owners[u], "ok": r.ok, "status": r.status,
+                   "method": r.method, "redirects": r.redirects, "final_url": r.final_url,
+                   "error": r.error} for u, r in results.items()]
+        print(json.dumps({"checked": len(results), "broken": len(broken), "links": report},
+                         ensure_ascii=False, indent=2))
+    else:
+        for url, r in results.items():
+            if not r.ok or r.redirects:
+                where = ", ".join(owners[url])
+                via = f" -> {r.final_url}" if r.redirects else ""
+                print(f"{where}: {r.problem}: {url}{via}")
+        print(f"{len(results)} evidence links: {len(results) - len(broken)} working, "
+              f"{len(broken)} broken, {sum(1 for r in results.values() if r.redirects)} "
+              f"redirected (cache: {args.cache})")
+    return EXIT_FAIL if broken and args.fail_on_broken else EXIT_OK
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -17,6 +17,7 @@ from typing import Any, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from .calendar import fy_end, fy_start
+from .links import Evidence, offline_warnings, read_answer_sheet
 from .models import (
     FREQUENCIES,
     Agency,
@@ -49,6 +50,7 @@ class Dataset:
     assessments: dict[int, Assessment] = field(default_factory=dict)
     crosswalks: list[Crosswalk] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    item_lines: dict[str, dict] = field(default_factory=dict)  # item id -> {loc: line}
 
 
 # --- turning pydantic errors into plain words -----------------------------------------------
@@ -322,7 +324,8 @@ def load_dataset(root: Path | str) -> Dataset:
                     check.error(("evidence_domains", n), f"'{domain}' is not a domain name; "
                                 "write it without https:// or a path, e.g. erc.or.th")
 
-    items, item_files = _load_items(root / "items", agency, framework, problems)
+    item_lines: dict[str, dict] = {}
+    items, item_files = _load_items(root / "items", agency, framework, problems, item_lines)
     measures = _load_measures(root / "measures", agency, framework, frameworks, problems)
     assessments = _load_assessments(root / "assessments", frameworks, problems)
 
@@ -333,12 +336,44 @@ def load_dataset(root: Path | str) -> Dataset:
                          f"{len(absent)} item(s) of {framework.id} have no file and show as "
                          f"missing: {', '.join(absent)}", "warning")
 
+    if agency is not None and framework is not None:
+        problems.items.extend(_link_warnings(root, agency, framework, items, item_files,
+                                             item_lines))
     if problems.has_errors or agency is None or framework is None:
         raise DataInvalid(problems.items)
     return Dataset(root=root, agency=agency, framework=framework, frameworks=frameworks,
                    items=items, item_files=item_files, measures=measures,
                    assessments=assessments, crosswalks=crosswalks,
-                   warnings=[p for p in problems.items if p.severity == "warning"])
+                   warnings=[p for p in problems.items if p.severity == "warning"],
+                   item_lines=item_lines)
+
+
+SUBMITTED_SHEET = "itas-submitted.csv"
+
+
+def _link_warnings(root: Path, agency: Agency, framework: Framework,
+                   items: dict[str, ItemData], files: dict[str, Path],
+                   lines: dict[str, dict]) -> list[Problem]:
+    """The offline evidence checks (links.py), with each publication's file and line."""
+    evidence = []
+    latest: dict[str, str] = {}
+    for item_id, item in items.items():
+        docs = [p for p in item.publications if p.url]
+        for n, pub in enumerate(item.publications):
+            if pub.url:
+                line = lines.get(item_id, {}).get(("publications", n, "url"))
+                evidence.append(Evidence(item_id, n, pub.url, display_path(files[item_id]), line))
+        if docs:
+            latest[item_id] = max(docs, key=lambda p: p.published).url or ""
+
+    def related(a: str, b: str) -> bool:
+        ea, eb = framework.item(a), framework.item(b)
+        return bool(ea and b in ea.depends_on) or bool(eb and a in eb.depends_on)
+
+    sheet = root / SUBMITTED_SHEET
+    submitted = read_answer_sheet(sheet) if sheet.is_file() else None
+    return offline_warnings(evidence, agency.website, agency.evidence_domains, related,
+                            submitted, latest, display_path(sheet))
 
 
 def _check_units(check: _FileCheck, agency: Agency | None, loc: Loc, codes: Any) -> None:
@@ -351,7 +386,8 @@ def _check_units(check: _FileCheck, agency: Agency | None, loc: Loc, codes: Any)
 
 
 def _load_items(folder: Path, agency: Agency | None, framework: Framework | None,
-                problems: ProblemList) -> tuple[dict[str, ItemData], dict[str, Path]]:
+                problems: ProblemList, lines: dict[str, dict]
+                ) -> tuple[dict[str, ItemData], dict[str, Path]]:
     """Items are the files editors touch most, so their cross-checks read the raw YAML:
     an unknown unit is reported in the same run as a bad date in the same file."""
     items: dict[str, ItemData] = {}
@@ -389,6 +425,7 @@ def _load_items(folder: Path, agency: Agency | None, framework: Framework | None
             _check_item_against_catalog(check, raw, entry)
         if item is not None:
             items[item_id] = item
+            lines[item_id] = check.located.lines
     return items, files
 
 

@@ -25,6 +25,7 @@ from pydantic import (
 )
 
 from .calendar import BE_OFFSET, BE_THRESHOLD, Period, parse_date, thai_digits_to_arabic
+from .links import syntax_problem
 
 Frequency = Literal["monthly", "quarterly", "semiannual", "annual", "on_change"]
 Scope = Literal["current_fy", "previous_fy", "first_half", "timeless"]
@@ -68,6 +69,9 @@ def check_url(value: object) -> str:
     parts = urlsplit(url)
     if not parts.hostname or "." not in parts.hostname:
         raise ValueError(f"'{url}' has no host name (such as www.example.go.th)")
+    problem = syntax_problem(url)
+    if problem:
+        raise ValueError(problem)
     return url
 
 

@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files
 
 from .calendar import parse_date
 from .feeds import deadlines_ics, publications_atom
+from .links import broken_urls
 from .loader import load_dataset
 from .outputs import checklist_csv, checklist_json, itas_csv
 from .pages import site_pages
@@ -44,6 +45,7 @@ class ItaConfig(base.Config):
                          default="stale")
     target = c.Type((int, float), default=95)  # results: questions under it need a measure
     thai_search = c.Type(bool, default=True)  # segment Thai words in the search index
+    links_cache = c.Type(str, default=".cache/ita/links.json")  # from `ita links`; no network
 
 
 class ItaPlugin(BasePlugin[ItaConfig]):
@@ -53,7 +55,8 @@ class ItaPlugin(BasePlugin[ItaConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
-        self.data_dir = Path(config.config_file_path or ".").parent / self.config.data_dir
+        root = Path(config.config_file_path or ".").parent
+        self.data_dir = root / self.config.data_dir
         try:
             dataset = load_dataset(self.data_dir)
         except DataInvalid as e:
@@ -68,7 +71,8 @@ class ItaPlugin(BasePlugin[ItaConfig]):
             as_of = parse_date(as_of_value) if as_of_value else date.today()
         except ValueError as e:
             raise PluginError(f"mkdocs.yml: plugins.ita.as_of: {e}") from None
-        self.checklist = evaluate(dataset, as_of, self.config.warn_days)
+        self.checklist = evaluate(dataset, as_of, self.config.warn_days,
+                                  broken_urls(root / self.config.links_cache))
         config.theme.dirs.append(str(TEMPLATES))  # after custom_dir: overrides win
         config.extra_css.insert(0, "ita/ita.css")
         config.extra_javascript[:0] = ["ita/vendor/tablesort.min.js",

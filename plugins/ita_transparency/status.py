@@ -53,6 +53,7 @@ class ItemStatus:
     blocked_by: list[str] = field(default_factory=list)
     last_confirmed: date | None = None
     history: list[Publication] = field(default_factory=list)
+    broken: list[Publication] = field(default_factory=list)  # evidence `ita links` found dead
 
     @property
     def status(self) -> str:
@@ -83,10 +84,13 @@ def _sort_key(p: Publication) -> tuple:
     return (p.published, p.period.end if p.period else p.published)
 
 
-def evaluate(dataset: Dataset, as_of: date, warn_days: int = DEFAULT_WARN_DAYS) -> Checklist:
+def evaluate(dataset: Dataset, as_of: date, warn_days: int = DEFAULT_WARN_DAYS,
+             broken: frozenset[str] = frozenset()) -> Checklist:
+    """`broken`: evidence URLs a link check found dead. A document whose link is dead is not
+    a disclosure (the auditor cannot open it), so it does not count as published."""
     fy = fiscal_year(as_of)
     results = [
-        _evaluate_item(entry, dataset.items.get(entry.id), as_of, fy, warn_days)
+        _evaluate_item(entry, dataset.items.get(entry.id), as_of, fy, warn_days, broken)
         for entry in dataset.framework.items
     ]
     by_id = {r.id: r for r in results}
@@ -103,7 +107,7 @@ def evaluate(dataset: Dataset, as_of: date, warn_days: int = DEFAULT_WARN_DAYS) 
 
 
 def _evaluate_item(entry: CatalogItem, data: ItemData | None, as_of: date, fy: int,
-                   warn_days: int) -> ItemStatus:
+                   warn_days: int, broken: frozenset[str] = frozenset()) -> ItemStatus:
     frequency = (data.frequency if data and data.frequency else entry.frequency)
     deadline = data.deadline if data and data.deadline else entry.deadline
     result = ItemStatus(entry.id, entry, data, frequency, data.owners if data else Owners(),
@@ -112,8 +116,10 @@ def _evaluate_item(entry: CatalogItem, data: ItemData | None, as_of: date, fy: i
         result.statuses = ["not_applicable"]
         return result
 
-    history = sorted((p for p in (data.publications if data else []) if p.published <= as_of),
-                     key=_sort_key, reverse=True)
+    published = sorted((p for p in (data.publications if data else []) if p.published <= as_of),
+                       key=_sort_key, reverse=True)
+    history = [p for p in published if p.url not in broken]
+    result.broken = [p for p in published if p.url in broken]
     result.history = history
     statuses: set[str] = set()
     if not history:

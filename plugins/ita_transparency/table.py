@@ -29,6 +29,8 @@ def problem_text(item: ItemStatus) -> str:
         parts.append("waits for " + ", ".join(item.blocked_by))
     if "stale" in item.statuses and item.last_confirmed:
         parts.append(f"last confirmed {item.last_confirmed.isoformat()}")
+    if item.broken:
+        parts.append(f"{len(item.broken)} broken evidence link(s)")
     if item.due_soon_periods:
         parts.append("due soon: " + ", ".join(str(o.period) for o in item.due_soon_periods))
     return "; ".join(parts)
