@@ -235,7 +235,7 @@ def _fetch(client, url: str, timeout: float) -> LinkResult:
             with client.stream("GET", url, timeout=timeout) as streamed:
                 response = streamed
         result.status = response.status_code
-        result.redirects = [str(r.headers.get("location", r.url)) for r in response.history]
+        result.redirects = [str(r.url) for r in response.history]  # each hop, in order
         result.final_url = str(response.url)
         result.ok = 200 <= response.status_code < 400
     except httpx.TooManyRedirects:
