@@ -17,7 +17,11 @@ import yaml
 Loc = tuple[str | int, ...]
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it (several times faster on large files), else Python's
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):  # type: ignore[valid-type,misc]
     """SafeLoader without the timestamp resolver: dates are read by `calendar.parse_date`."""
 
 
@@ -115,6 +119,9 @@ def _convert(loader: _Loader, node: yaml.Node, loc: Loc, lines: dict[Loc, int],
 
 _YAML_HINTS = (
     ("expected <block end>", "this line is indented differently from the lines above it"),
+    ("did not find expected '-' indicator", "this line is indented differently from the "
+     "lines above it"),
+    ("did not find expected key", "this line is indented differently from the lines above it"),
     ("mapping values are not allowed", "a ':' where YAML expected none; put text that holds "
      "': ' in quotes"),
     ("could not find expected ':'", "a line without 'key: value' inside a mapping"),
@@ -124,6 +131,8 @@ _YAML_HINTS = (
     ("while scanning a quoted scalar", "a quote is opened and never closed"),
     ("but found '<stream end>'", "the file ends in the middle of a value (a [ or { that is "
      "never closed?)"),
+    ("while parsing a flow node did not find expected node content", "the file ends in the "
+     "middle of a value (a [ or { that is never closed?)"),
 )
 
 
