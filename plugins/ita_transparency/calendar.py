@@ -11,8 +11,8 @@ from __future__ import annotations
 import calendar as _cal
 import re
 from dataclasses import dataclass
-from datetime import date
-from functools import cached_property
+from datetime import date, datetime
+from functools import cached_property, lru_cache
 from typing import Literal
 
 BE_OFFSET = 543
@@ -47,8 +47,15 @@ _DATE_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
 
 def parse_date(value: object) -> date:
     """Read a date written by an editor; raise ValueError with a plain-words reason."""
-    if isinstance(value, date):
-        return value
+    if isinstance(value, datetime):
+        raise ValueError(f"'{value.isoformat()}' has a time; write the date only, YYYY-MM-DD")
+    if isinstance(value, date):  # a YAML parser read it already (as if the year were CE)
+        value = value.isoformat()
+    return _parse_date_text(value)
+
+
+@lru_cache(maxsize=65536)
+def _parse_date_text(value: object) -> date:
     if not isinstance(value, str):
         raise ValueError(f"expected a date written as YYYY-MM-DD (e.g. 2568-03-28), got {value!r}")
     m = _DATE_RE.match(thai_digits_to_arabic(value))
@@ -124,6 +131,12 @@ class Period:
             return value
         if isinstance(value, int) and not isinstance(value, bool):
             value = str(value)
+        if isinstance(value, str):
+            return _parse_period_text(value)
+        return cls._parse(value)
+
+    @classmethod
+    def _parse(cls, value: object) -> Period:
         if not isinstance(value, str):
             raise ValueError(
                 f"expected a period such as 2568, 2568-H1, 2568-Q2 or 2567-10, got {value!r}"
@@ -225,3 +238,9 @@ def format_thai_date(d: date, short: bool = False) -> str:
 
 def format_month_short(year_ce: int, month: int) -> str:
     return f"{THAI_MONTHS_SHORT[month - 1]} {be_year(year_ce) % 100:02d}"
+
+
+@lru_cache(maxsize=65536)
+def _parse_period_text(value: str) -> Period:
+    """Periods repeat across thousands of publications: parse each spelling once."""
+    return Period._parse(value)

@@ -61,7 +61,7 @@ class Evidence:
     index: int
     url: str
     file: str
-    line: int | None
+    line: Callable[[], int | None]  # looked up only when there is something to report
 
 
 def _host(url: str) -> str:
@@ -81,7 +81,7 @@ def offline_warnings(evidence: list[Evidence], website: str, domains: list[str],
     found: list[Problem] = []
 
     def warn(ev: Evidence, message: str) -> None:
-        found.append(Problem(ev.file, ev.line, f"publications[{ev.index}].url", message,
+        found.append(Problem(ev.file, ev.line(), f"publications[{ev.index}].url", message,
                              "warning"))
 
     site_host = _host(website)

@@ -8,6 +8,7 @@ agency's framework, element indexes against the catalog. Nothing here writes to 
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import types
 from dataclasses import dataclass, field
@@ -31,7 +32,7 @@ from .models import (
 )
 from .problems import DataInvalid, Problem, ProblemList, display_path
 from .results import rate
-from .yamlio import Loc, Located, read_yaml
+from .yamlio import Loc, Located, read_fast
 
 PACKAGE_FRAMEWORKS = Path(__file__).parent / "frameworks"
 
@@ -50,7 +51,7 @@ class Dataset:
     assessments: dict[int, Assessment] = field(default_factory=dict)
     crosswalks: list[Crosswalk] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
-    item_lines: dict[str, dict] = field(default_factory=dict)  # item id -> {loc: line}
+    item_lines: dict[str, Located] = field(default_factory=dict)  # to find a value's line
 
 
 # --- turning pydantic errors into plain words -----------------------------------------------
@@ -181,7 +182,7 @@ class _FileCheck:
         self.located: Located | None = None
 
     def read(self) -> bool:
-        located, yaml_problems = read_yaml(self.path)
+        located, yaml_problems = read_fast(self.path)
         for p in yaml_problems:
             self.problems.add(self.name, p.line, "", p.message)
         if located is not None and not isinstance(located.value, dict):
@@ -324,7 +325,7 @@ def load_dataset(root: Path | str) -> Dataset:
                     check.error(("evidence_domains", n), f"'{domain}' is not a domain name; "
                                 "write it without https:// or a path, e.g. erc.or.th")
 
-    item_lines: dict[str, dict] = {}
+    item_lines: dict[str, Located] = {}
     items, item_files = _load_items(root / "items", agency, framework, problems, item_lines)
     measures = _load_measures(root / "measures", agency, framework, frameworks, problems)
     assessments = _load_assessments(root / "assessments", frameworks, problems)
@@ -351,18 +352,24 @@ def load_dataset(root: Path | str) -> Dataset:
 SUBMITTED_SHEET = "itas-submitted.csv"
 
 
+def _line_of(located: Located | None, loc: Loc) -> int | None:
+    return located.line(loc) if located else None
+
+
 def _link_warnings(root: Path, agency: Agency, framework: Framework,
                    items: dict[str, ItemData], files: dict[str, Path],
-                   lines: dict[str, dict]) -> list[Problem]:
+                   lines: dict[str, Located]) -> list[Problem]:
     """The offline evidence checks (links.py), with each publication's file and line."""
     evidence = []
     latest: dict[str, str] = {}
     for item_id, item in items.items():
         docs = [p for p in item.publications if p.url]
+        name = display_path(files[item_id])
+        located = lines.get(item_id)
         for n, pub in enumerate(item.publications):
             if pub.url:
-                line = lines.get(item_id, {}).get(("publications", n, "url"))
-                evidence.append(Evidence(item_id, n, pub.url, display_path(files[item_id]), line))
+                line = functools.partial(_line_of, located, ("publications", n, "url"))
+                evidence.append(Evidence(item_id, n, pub.url, name, line))
         if docs:
             latest[item_id] = max(docs, key=lambda p: p.published).url or ""
 
@@ -386,7 +393,7 @@ def _check_units(check: _FileCheck, agency: Agency | None, loc: Loc, codes: Any)
 
 
 def _load_items(folder: Path, agency: Agency | None, framework: Framework | None,
-                problems: ProblemList, lines: dict[str, dict]
+                problems: ProblemList, lines: dict[str, Located]
                 ) -> tuple[dict[str, ItemData], dict[str, Path]]:
     """Items are the files editors touch most, so their cross-checks read the raw YAML:
     an unknown unit is reported in the same run as a bad date in the same file."""
@@ -425,7 +432,7 @@ def _load_items(folder: Path, agency: Agency | None, framework: Framework | None
             _check_item_against_catalog(check, raw, entry)
         if item is not None:
             items[item_id] = item
-            lines[item_id] = check.located.lines
+            lines[item_id] = check.located
     return items, files
 
 

@@ -53,6 +53,9 @@ PeriodField = Annotated[
 ]
 
 
+_SPACE = re.compile(r"\s")
+
+
 def check_url(value: object) -> str:
     """Evidence must be a web address a citizen's browser can open: http(s) with a host."""
     if not isinstance(value, str):
@@ -64,7 +67,7 @@ def check_url(value: object) -> str:
             raise ValueError(
                 f"'{url}' is a {scheme}: address; evidence must be an http(s) web address")
         raise ValueError(f"'{url}' is not a web address; write it in full, e.g. https://...")
-    if any(c.isspace() for c in url):
+    if _SPACE.search(url):
         raise ValueError(f"'{url}' contains a space; write spaces in a web address as %20")
     parts = urlsplit(url)
     if not parts.hostname or "." not in parts.hostname:

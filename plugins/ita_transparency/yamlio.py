@@ -8,11 +8,17 @@ and every value's line is kept in a map keyed by its path, e.g. ("publications",
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+try:
+    import yaml_rs
+except ImportError:  # pragma: no cover - the package depends on it
+    yaml_rs = None
 
 Loc = tuple[str | int, ...]
 
@@ -26,20 +32,30 @@ class _Loader(_Base):  # type: ignore[valid-type,misc]
 
 
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [(tag, rx) for tag, rx in resolvers
+            if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+# YAML 1.2 booleans only: `no`, `on` and `yes` stay text (as in the fast parser)
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"))
 
 
 @dataclass
 class Located:
-    """A parsed YAML document with the line of every value."""
+    """A parsed YAML document with the line of every value. When it was read by the fast
+    parser, the lines are found (by reading the file again) only if something asks."""
 
     value: Any
     lines: dict[Loc, int] = field(default_factory=dict)
+    source: Path | None = None
 
     def line(self, loc: Loc) -> int | None:
         """The line of `loc`, or of its nearest ancestor that has one."""
+        if not self.lines and self.source is not None:
+            slow, _ = read_yaml(self.source)
+            self.lines = slow.lines if slow else {(): 1}
         for end in range(len(loc), -1, -1):
             line = self.lines.get(tuple(loc[:end]))
             if line is not None:
@@ -53,23 +69,50 @@ class YamlProblem:
     message: str
 
 
-def read_yaml(path: Path) -> tuple[Located | None, list[YamlProblem]]:
-    """Parse one file; on failure return None and every problem that could be found."""
+def _text(path: Path) -> tuple[str | None, list[YamlProblem]]:
+    """The file's text, or the problems that stop it being YAML at all."""
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as e:
         return None, [YamlProblem(None, f"the file is not UTF-8 text (byte {e.start})")]
-    tabs = [
-        YamlProblem(n, "a tab is used for indentation; YAML needs spaces")
-        for n, line in enumerate(text.splitlines(), 1)
-        if "\t" in line[: len(line) - len(line.lstrip(" \t"))]
-    ]
-    if tabs:
-        return None, tabs
+    if "\t" in text:
+        tabs = [
+            YamlProblem(n, "a tab is used for indentation; YAML needs spaces")
+            for n, line in enumerate(text.splitlines(), 1)
+            if "\t" in line[: len(line) - len(line.lstrip(" \t"))]
+        ]
+        if tabs:
+            return None, tabs
     if not text.strip() or all(
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
         return None, [YamlProblem(None, "the file is empty")]
+    return text, []
+
+
+def read_fast(path: Path) -> tuple[Located | None, list[YamlProblem]]:
+    """Parse with the Rust parser yaml-rs (an order of magnitude faster on a large data
+    folder), without line numbers; anything it rejects is read again by `read_yaml` for
+    the full diagnosis. Duplicate keys are rejected as in `read_yaml`."""
+    if yaml_rs is None:
+        return read_yaml(path)
+    text, problems = _text(path)
+    if text is None:
+        return None, problems
+    try:
+        value = yaml_rs.loads(text)
+    except Exception:  # noqa: BLE001 - any rejection: let PyYAML explain it with a line
+        return read_yaml(path)
+    if value is None:
+        return None, [YamlProblem(None, "the file is empty")]
+    return Located(value, {}, path), []
+
+
+def read_yaml(path: Path) -> tuple[Located | None, list[YamlProblem]]:
+    """Parse one file; on failure return None and every problem that could be found."""
+    text, problems = _text(path)
+    if text is None:
+        return None, problems
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -89,6 +132,26 @@ def read_yaml(path: Path) -> tuple[Located | None, list[YamlProblem]]:
         loader.dispose()
 
 
+_INT = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
+_FLOAT = re.compile(r"^[-+]?([0-9][0-9_]*)?\.[0-9_]+([eE][-+][0-9]+)?$")
+
+
+def _scalar(loader: _Loader, node: yaml.ScalarNode) -> Any:
+    """The common scalars without PyYAML's general machinery (a large data folder has
+    hundreds of thousands of them); anything unusual goes the long way."""
+    tag, value = node.tag, node.value
+    if tag == "tag:yaml.org,2002:str":
+        return value
+    if tag == "tag:yaml.org,2002:int" and _INT.match(value):
+        return int(value.replace("_", ""))
+    if tag == "tag:yaml.org,2002:float" and _FLOAT.match(value):
+        return float(value.replace("_", ""))
+    if tag == "tag:yaml.org,2002:null":
+        return None
+    return _scalar(loader, node) if isinstance(node, yaml.ScalarNode) else \
+        loader.construct_object(node, deep=True)
+
+
 def _convert(loader: _Loader, node: yaml.Node, loc: Loc, lines: dict[Loc, int],
              problems: list[YamlProblem]) -> Any:
     lines.setdefault(loc, node.start_mark.line + 1)
@@ -96,7 +159,8 @@ def _convert(loader: _Loader, node: yaml.Node, loc: Loc, lines: dict[Loc, int],
         loader.flatten_mapping(node)  # resolve YAML merge keys (<<)
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
+            key = (_scalar(loader, key_node) if isinstance(key_node, yaml.ScalarNode)
+                   else loader.construct_object(key_node, deep=True))
             if isinstance(key, list | dict):
                 problems.append(YamlProblem(key_node.start_mark.line + 1, "a key must be text"))
                 continue
@@ -114,7 +178,8 @@ def _convert(loader: _Loader, node: yaml.Node, loc: Loc, lines: dict[Loc, int],
             _convert(loader, child, loc + (i,), lines, problems)
             for i, child in enumerate(node.value)
         ]
-    return loader.construct_object(node, deep=True)
+    return _scalar(loader, node) if isinstance(node, yaml.ScalarNode) else \
+        loader.construct_object(node, deep=True)
 
 
 _YAML_HINTS = (
