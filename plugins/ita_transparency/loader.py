@@ -8,7 +8,6 @@ agency's framework, element indexes against the catalog. Nothing here writes to 
 from __future__ import annotations
 
 import difflib
-import functools
 import re
 import types
 from dataclasses import dataclass, field
@@ -352,9 +351,6 @@ def load_dataset(root: Path | str) -> Dataset:
 SUBMITTED_SHEET = "itas-submitted.csv"
 
 
-def _line_of(located: Located | None, loc: Loc) -> int | None:
-    return located.line(loc) if located else None
-
 
 def _link_warnings(root: Path, agency: Agency, framework: Framework,
                    items: dict[str, ItemData], files: dict[str, Path],
@@ -368,8 +364,7 @@ def _link_warnings(root: Path, agency: Agency, framework: Framework,
         located = lines.get(item_id)
         for n, pub in enumerate(item.publications):
             if pub.url:
-                line = functools.partial(_line_of, located, ("publications", n, "url"))
-                evidence.append(Evidence(item_id, n, pub.url, name, line))
+                evidence.append(Evidence(item_id, n, pub.url, name, located))
         if docs:
             latest[item_id] = max(docs, key=lambda p: p.published).url or ""
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from datetime import date
 from typing import Annotated, Any, Literal
-from urllib.parse import urlsplit
 
 from pydantic import (
     BaseModel,
@@ -25,7 +24,7 @@ from pydantic import (
 )
 
 from .calendar import BE_OFFSET, BE_THRESHOLD, Period, parse_date, thai_digits_to_arabic
-from .links import syntax_problem
+from .links import split_url, syntax_problem
 
 Frequency = Literal["monthly", "quarterly", "semiannual", "annual", "on_change"]
 Scope = Literal["current_fy", "previous_fy", "first_half", "timeless"]
@@ -69,10 +68,10 @@ def check_url(value: object) -> str:
         raise ValueError(f"'{url}' is not a web address; write it in full, e.g. https://...")
     if _SPACE.search(url):
         raise ValueError(f"'{url}' contains a space; write spaces in a web address as %20")
-    parts = urlsplit(url)
-    if not parts.hostname or "." not in parts.hostname:
+    parts = split_url(url)
+    if parts is None or "." not in parts.host:
         raise ValueError(f"'{url}' has no host name (such as www.example.go.th)")
-    problem = syntax_problem(url)
+    problem = syntax_problem(url, parts.path)
     if problem:
         raise ValueError(problem)
     return url
