@@ -8,7 +8,6 @@ import shutil
 from pathlib import Path
 
 import yaml
-
 from ita_transparency.calendar import THAI_MONTHS, Period, periods_of
 from ita_transparency.loader import load_frameworks
 from ita_transparency.problems import ProblemList
@@ -26,9 +25,13 @@ def _units() -> list[str]:
 
 
 def _day(period: Period, n: int) -> str:
-    """A publication date inside the month after the period ends (BE)."""
-    y, m = period.months[-1]
-    y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    """A publication date (BE): plans early in their year, reports in the month after their
+    period, so that the data is on time at the benchmark's as_of (15 May 2566)."""
+    if period.kind == "year":
+        y, m = period.months[0]
+    else:
+        y, m = period.months[-1]
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     return f"{y + 543}-{m:02d}-{1 + n % 27:02d}"
 
 

@@ -1,0 +1,203 @@
+"""Benchmark: what the product costs, measured side by side in one run, and how it grows.
+
+    python bench/run.py [--repeat N] [--sizes 1y,5y,20y,large]
+
+For each size of synthetic data (bench/generate.py: one agency with 1, 5 and 20 fiscal years
+of history, and a large case of 51,600 publications and 500 measures) it measures, as the
+median of N runs:
+
+- the full `mkdocs build` with the plugin, against plain MkDocs building the same pages
+  written out beforehand as Markdown (the floor the plugin adds to), and their ratio;
+- the rebuild after editing one YAML file, as `mkdocs serve` does it (the config reloaded and
+  the site built again in the same process), against the full build;
+- `ita check`: wall time of the whole command and its peak memory.
+
+Nothing here is a test: it prints a table (and the machine it ran on) for bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from generate import generate  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+SIZES = {"1y": (1, None, 10), "5y": (5, None, 25), "20y": (20, None, 100),
+         "large": (20, 60, 500)}
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+RENDER = r"""
+import shutil, sys
+from pathlib import Path
+from mkdocs.config import load_config
+from ita_transparency.feeds import deadlines_ics, publications_atom
+from ita_transparency.outputs import checklist_csv, checklist_json, itas_csv
+from ita_transparency.pages import site_pages
+from ita_transparency.plugin import ASSETS
+from ita_transparency.render import make_env, render_page
+cfg = load_config(sys.argv[1])
+plugin = cfg.plugins["ita"]
+plugin.on_config(cfg)
+docs = Path(sys.argv[2])
+env = make_env(cfg.theme.get_env())
+for page in site_pages(plugin.checklist):
+    path = docs / page.src_uri
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(render_page(env, page), encoding="utf-8")
+c = plugin.checklist
+for name, text in {"checklist.json": checklist_json(c), "checklist.csv": checklist_csv(c),
+                   "itas.csv": itas_csv(c), "deadlines.ics": deadlines_ics(c),
+                   "feed.xml": publications_atom(c)}.items():
+    (docs / name).write_text(text, encoding="utf-8")
+shutil.copytree(ASSETS, docs, dirs_exist_ok=True)
+print(repr({"css": cfg.extra_css, "js": cfg.extra_javascript}))
+"""
+
+REBUILD = r"""
+import json, sys, time
+from pathlib import Path
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+config_file, item, repeat = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
+
+def once():
+    t = time.perf_counter()
+    config = load_config(config_file)   # what `mkdocs serve` does on every change
+    build(config)
+    return time.perf_counter() - t
+
+first = once()
+times = []
+for n in range(repeat):
+    body = yaml.safe_load(item.read_text(encoding="utf-8"))  # an editor adds one document
+    body["publications"].append({"url": f"https://www.erc.or.th/ERCWeb2/edit-{n}.pdf",
+                                 "published": f"2566-05-0{n + 1}"})
+    item.write_text(yaml.safe_dump(body, allow_unicode=True, sort_keys=False, width=200),
+                    encoding="utf-8")
+    times.append(once())
+print(json.dumps({"first": first, "rebuilds": times}))
+"""
+
+CHECK = r"""
+import resource, sys
+from ita_transparency.cli import main
+code = main(["check", "--data", sys.argv[1], "--as-of", "2566-05-15", "--format", "json"])
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+"""
+
+
+def _timed(cmd: list[str], cwd: Path) -> tuple[float, subprocess.CompletedProcess]:
+    t = time.perf_counter()
+    r = subprocess.run(cmd, cwd=cwd, env=ENV, capture_output=True, text=True)
+    elapsed = time.perf_counter() - t
+    if r.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{r.stderr[-2000:]}")
+    return elapsed, r
+
+
+def _projects(work: Path, size: str) -> tuple[Path, Path, dict]:
+    years, per_item_year, measures = SIZES[size]
+    plugin = work / size / "plugin"
+    (plugin / "overrides").mkdir(parents=True)
+    shutil.copytree(ROOT / "site_src", plugin / "site_src")
+    shutil.copy(ROOT / "mkdocs.yml", plugin / "mkdocs.yml")
+    counts = generate(plugin / "data", years, per_item_year, measures)
+    plain = work / size / "plain"
+    (plain / "overrides").mkdir(parents=True)
+    shutil.copytree(ROOT / "site_src", plain / "site_src")
+    _, r = _timed([sys.executable, "-c", RENDER, str(plugin / "mkdocs.yml"),
+                   str(plain / "site_src")], plugin)
+    extra = eval(r.stdout.strip().splitlines()[-1])  # noqa: S307 - our own repr above
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    start = text.index("  - ita:")
+    end = text.index("markdown_extensions:")
+    text = text[:start] + text[end:]
+    text += "extra_css:\n" + "".join(f"  - {c}\n" for c in extra["css"])
+    text += "extra_javascript:\n" + "".join(f"  - {j}\n" for j in extra["js"])
+    (plain / "mkdocs.yml").write_text(text, encoding="utf-8")
+    return plugin, plain, counts
+
+
+def _median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in
+                Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor() or "?")
+    mem = next((int(line.split()[1]) // 1024 // 1024 for line in
+                Path("/proc/meminfo").read_text().splitlines()
+                if line.startswith("MemTotal")), 0)
+    import material
+    import mkdocs
+
+    return (f"{cpu}, {os.cpu_count()} cores, {mem} GiB; Python {platform.python_version()}, "
+            f"MkDocs {mkdocs.__version__}, Material {material.__version__}; "
+            f"{platform.system()} {platform.release()}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--sizes", default=",".join(SIZES))
+    args = parser.parse_args()
+    print(f"machine: {machine()}")
+    print(f"median of {args.repeat} runs each\n")
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in args.sizes.split(","):
+            plugin, plain, counts = _projects(Path(tmp), size)
+            plugin_builds, plain_builds, checks, rss = [], [], [], []
+            for _ in range(args.repeat):
+                plugin_builds.append(_timed(
+                    [sys.executable, "-m", "mkdocs", "build", "-q", "-d", "site"], plugin)[0])
+                plain_builds.append(_timed(
+                    [sys.executable, "-m", "mkdocs", "build", "-q", "-d", "site"], plain)[0])
+                seconds, r = _timed([sys.executable, "-c", CHECK, "data"], plugin)
+                checks.append(seconds)
+                rss.append(int(r.stderr.strip().splitlines()[-1]) / 1024)
+            item = plugin / "data" / "items" / "O7.yml"
+            _, r = _timed([sys.executable, "-c", REBUILD, str(plugin / "mkdocs.yml"),
+                           str(item), str(args.repeat)], plugin)
+            rebuild = json.loads(r.stdout.strip().splitlines()[-1])
+            pages = sum(1 for _ in (plugin / "site").rglob("index.html"))
+            row = {
+                "size": size, **counts, "pages": pages,
+                "plugin_build": _median(plugin_builds), "plain_build": _median(plain_builds),
+                "rebuild": _median(rebuild["rebuilds"]),
+                "check": _median(checks), "check_rss_mb": max(rss),
+            }
+            row["ratio"] = row["plugin_build"] / row["plain_build"]
+            rows.append(row)
+            print(f"{size}: {json.dumps(row)}", flush=True)
+    print("\n| data | publications | measures | pages | plugin build | plain MkDocs | ratio "
+          "| rebuild after 1 YAML edit | ita check | ita check peak memory |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for r in rows:
+        print(f"| {r['size']} | {r['publications']:,} | {r['measures']} | {r['pages']} | "
+              f"{r['plugin_build']:.2f} s | {r['plain_build']:.2f} s | {r['ratio']:.2f}× | "
+              f"{r['rebuild']:.2f} s ({r['rebuild'] / r['plugin_build']:.0%} of full) | "
+              f"{r['check']:.2f} s | {r['check_rss_mb']:.0f} MB |")
+    if len(rows) > 1:
+        a, b = rows[0], rows[-1]
+        growth = b["publications"] / a["publications"]
+        print(f"\ngrowth from {a['size']} to {b['size']}: publications ×{growth:.1f}, "
+              f"plugin build ×{b['plugin_build'] / a['plugin_build']:.1f}, "
+              f"ita check ×{b['check'] / a['check']:.1f}")
+
+
+if __name__ == "__main__":
+    main()
