@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from harness import AXE, CHROMIUM, SiteServer, launch  # noqa: E402
+from harness import AXE, CHROMIUM, SIZES, SiteServer, launch  # noqa: E402
 
 
 def _missing(what: str) -> None:
@@ -87,10 +87,10 @@ def _watched(browser, server, **context):
 
 @pytest.fixture
 def desktop(browser, server):
-    yield from _watched(browser, server, viewport={"width": 1280, "height": 900})
+    yield from _watched(browser, server, viewport=SIZES["desktop"])
 
 
 @pytest.fixture
 def phone(browser, server):
-    yield from _watched(browser, server, viewport={"width": 390, "height": 844},
+    yield from _watched(browser, server, viewport=SIZES["phone"],
                         is_mobile=True, has_touch=True, device_scale_factor=2)

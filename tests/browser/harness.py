@@ -19,6 +19,22 @@ ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run",
                  "--disable-quic"]
+# one page of every type, for the browser tests, the screenshots and the axe checks
+PAGE_TYPES = {
+    "home": "",
+    "oit": "oit/",
+    "item": "oit/O11/",
+    "checklist": "checklist/",
+    "units": "units/",
+    "unit": "units/ฝ่าย-บม/",
+    "measures": "measures/",
+    "measure": "measures/M04/",
+    "report": "measures/2565/round-1/",
+    "results": "results/",
+    "result": "results/2564/",
+    "about": "about/",
+}
+SIZES = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 IDLE = ("กำลังเริ่มต้นการค้นหา", "พิมพ์เพื่อเริ่มค้นหา", "Initializing search",
         "Type to start searching")
 

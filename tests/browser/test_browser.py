@@ -9,24 +9,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from harness import ARTIFACTS, open_search, run_queries, search
+from harness import ARTIFACTS, PAGE_TYPES, open_search, run_queries, search
 from ita_transparency.status import SEVERITY
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGE_TYPES = {
-    "home": "",
-    "oit": "oit/",
-    "item": "oit/O11/",
-    "checklist": "checklist/",
-    "units": "units/",
-    "unit": "units/ฝ่าย-บม/",
-    "measures": "measures/",
-    "measure": "measures/M04/",
-    "report": "measures/2565/round-1/",
-    "results": "results/",
-    "result": "results/2564/",
-    "about": "about/",
-}
 EVIDENCE = "https://www.erc.or.th/"
 
 
