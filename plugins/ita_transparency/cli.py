@@ -118,7 +118,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"ITA_AS_OF: {e}", file=sys.stderr)
             return EXIT_INVALID
         try:
-            dataset = load_dataset(args.data)
+            # the evidence warnings belong to `ita validate` (and the build), not to a report
+            dataset = load_dataset(args.data, link_warnings=args.command == "validate")
         except DataInvalid as e:
             _print_problems(e.problems)
             errors = len(e.errors)

@@ -293,8 +293,10 @@ def _item_range(fw: Framework) -> str:
     return f"{fw.items[0].id}–{fw.items[-1].id}" if fw.items else "none"
 
 
-def load_dataset(root: Path | str) -> Dataset:
-    """Read `root` (the data folder). Raises DataInvalid listing every error found."""
+def load_dataset(root: Path | str, link_warnings: bool = True) -> Dataset:
+    """Read `root` (the data folder). Raises DataInvalid listing every error found.
+    `link_warnings=False` skips the offline evidence checks, which only warn (`ita check`
+    leaves them to `ita validate` and the site build)."""
     root = Path(root)
     problems = ProblemList()
     if not root.is_dir():
@@ -336,7 +338,7 @@ def load_dataset(root: Path | str) -> Dataset:
                          f"{len(absent)} item(s) of {framework.id} have no file and show as "
                          f"missing: {', '.join(absent)}", "warning")
 
-    if agency is not None and framework is not None:
+    if link_warnings and agency is not None and framework is not None:
         problems.items.extend(_link_warnings(root, agency, framework, items, item_files,
                                              item_lines))
     if problems.has_errors or agency is None or framework is None:
