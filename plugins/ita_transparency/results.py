@@ -9,11 +9,9 @@ from dataclasses import dataclass, field
 
 from .models import Assessment, EitScore, Framework, Measure
 
-LEVELS = ("ดีเยี่ยม", "ดี", "ผ่าน", "ต้องปรับปรุง", "ต้องปรับปรุงโดยด่วน")
 LEVELS_EN = {"ดีเยี่ยม": "Excellent", "ดี": "Good", "ผ่าน": "Pass",
              "ต้องปรับปรุง": "Needs improvement", "ต้องปรับปรุงโดยด่วน": "Needs urgent improvement"}
 DEFAULT_TARGET = 95.0
-RATING_TOOLS = ("IIT", "EIT ส่วนที่ 1", "EIT ส่วนที่ 2", "OIT")
 
 
 @dataclass(frozen=True)
