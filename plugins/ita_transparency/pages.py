@@ -92,9 +92,8 @@ def owed_rows(item: ItemStatus, fy: int, as_of: date, warn_days: int = 30) -> li
     """The periods owed in fiscal year `fy`, each with its publications and its state."""
     if item.status == "not_applicable":
         return []
-    deadline = item.data.deadline if item.data and item.data.deadline else item.catalog.deadline
     rows = []
-    for owed in owed_in(fy, item.frequency, item.catalog.scope, deadline):
+    for owed in owed_in(fy, item.frequency, item.catalog.scope, item.deadline):
         pubs = [p for p in item.history
                 if p.period and set(p.period.months) & set(owed.period.months)]
         covered = set(owed.period.months) <= {m for p in pubs for m in p.period.months}
@@ -318,11 +317,9 @@ def upcoming_deadlines(checklist: Checklist, horizon_fy: int | None = None) -> l
     for item in checklist.items:
         if item.status == "not_applicable":
             continue
-        deadline = item.data.deadline if item.data and item.data.deadline else \
-            item.catalog.deadline
-        covered = {m for p in item.history if p.period for m in p.period.months}
+        covered = item.covered_months
         for year in (fy, horizon_fy or fy + 1):
-            for owed in owed_in(year, item.frequency, item.catalog.scope, deadline):
+            for owed in owed_in(year, item.frequency, item.catalog.scope, item.deadline):
                 if owed.due >= checklist.as_of and not set(owed.period.months) <= covered:
                     found.append((item, owed))
     return sorted(found, key=lambda pair: (pair[1].due, pair[0].id))

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from .calendar import fiscal_year, fy_start
 from .loader import Dataset
-from .models import CatalogItem, ItemData, Owners, Publication
+from .models import CatalogItem, Deadline, ItemData, Owners, Publication
 from .schedule import Owed, due_date, owed_in
 
 STATUSES = ("missing", "overdue", "incomplete", "blocked", "stale", "due_soon", "ok",
@@ -58,6 +58,16 @@ class ItemStatus:
     @property
     def status(self) -> str:
         return self.statuses[0]
+
+    @property
+    def deadline(self) -> Deadline | None:
+        """The item's own deadline, else the framework's."""
+        return self.data.deadline if self.data and self.data.deadline else self.catalog.deadline
+
+    @property
+    def covered_months(self) -> set[tuple[int, int]]:
+        """The calendar months its counted publications cover."""
+        return {m for p in self.history if p.period for m in p.period.months}
 
     @property
     def title(self) -> str:
@@ -109,7 +119,6 @@ def evaluate(dataset: Dataset, as_of: date, warn_days: int = DEFAULT_WARN_DAYS,
 def _evaluate_item(entry: CatalogItem, data: ItemData | None, as_of: date, fy: int,
                    warn_days: int, broken: frozenset[str] = frozenset()) -> ItemStatus:
     frequency = (data.frequency if data and data.frequency else entry.frequency)
-    deadline = data.deadline if data and data.deadline else entry.deadline
     result = ItemStatus(entry.id, entry, data, frequency, data.owners if data else Owners(),
                         statuses=[])
     if data is not None and data.not_applicable:
@@ -125,7 +134,8 @@ def _evaluate_item(entry: CatalogItem, data: ItemData | None, as_of: date, fy: i
     if not history:
         statuses.add("missing")
 
-    covered = {m for p in history if p.period for m in p.period.months}
+    covered = result.covered_months
+    deadline = result.deadline
     soon = as_of + timedelta(days=warn_days)
     for owed in owed_in(fy, frequency, entry.scope, deadline):
         if set(owed.period.months) <= covered:
@@ -177,5 +187,4 @@ def period_due(item: ItemStatus, publication: Publication) -> date | None:
     """The due date of the period a publication covers (for 'published late' notes)."""
     if publication.period is None or item.frequency == "on_change":
         return None
-    deadline = item.data.deadline if item.data and item.data.deadline else item.catalog.deadline
-    return due_date(publication.period, item.frequency, deadline, item.catalog.scope)
+    return due_date(publication.period, item.frequency, item.deadline, item.catalog.scope)
