@@ -28,6 +28,7 @@ from .models import (
     ItemData,
     Measure,
     normalise_item_id,
+    normalise_question,
 )
 from .problems import DataInvalid, Problem, ProblemList, display_path
 from .results import rate
@@ -475,19 +476,9 @@ def _check_item_against_catalog(check: _FileCheck, raw: dict[str, Any],
             seen.add(element)
 
 
-def _normalise_question(ref: str) -> str | None:
-    m = re.fullmatch(r"\s*([iIeEoO๐])\s*([0-9๐-๙]+)\s*", ref)
-    if not m:
-        return None
-    letter = m.group(1).lower()
-    if letter in ("o", "๐"):
-        return normalise_item_id(ref)
-    return f"{letter}{int(m.group(2).translate(str.maketrans('๐๑๒๓๔๕๖๗๘๙', '0123456789')))}"
-
-
 def _unknown_question(ref: str, fw: Framework | None) -> str | None:
     """Why `ref` is not a question or O-item of `fw` (None when it is one)."""
-    norm = _normalise_question(ref)
+    norm = normalise_question(ref)
     if norm is None:
         return f"'{ref}' is not a question (i1, e5) or an O-item (O12)"
     if fw is None:

@@ -205,6 +205,21 @@ def normalise_item_id(value: str) -> str:
     return f"O{int(thai_digits_to_arabic(m.group(1)))}" if m else value.strip()
 
 
+_QUESTION_RE = re.compile(r"\s*([iIeEoO๐])\s*([0-9๐-๙]+)\s*")
+
+
+def normalise_question(ref: str) -> str | None:
+    """i7, E14, o11 and ๐๑๑ as the seeds and editors write them: i7, e14, O11, O11;
+    None when `ref` is not a question or an O-item."""
+    m = _QUESTION_RE.fullmatch(ref)
+    if not m:
+        return None
+    letter = m.group(1).lower()
+    if letter in ("o", "๐"):
+        return normalise_item_id(ref)
+    return f"{letter}{int(thai_digits_to_arabic(m.group(2)))}"
+
+
 # --- measures -------------------------------------------------------------------------------
 
 

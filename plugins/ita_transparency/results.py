@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .models import Assessment, EitScore, Framework, Measure
+from .models import Assessment, EitScore, Framework, Measure, normalise_question
 
 LEVELS_EN = {"ดีเยี่ยม": "Excellent", "ดี": "Good", "ผ่าน": "Pass",
              "ต้องปรับปรุง": "Needs improvement", "ต้องปรับปรุงโดยด่วน": "Needs urgent improvement"}
@@ -61,7 +61,7 @@ def question_score(value: float | EitScore) -> float | None:
 
 def question_key(qid: str) -> str:
     """i7, e14 stay lower-case; o11 is the O-item O11 (measures write O11)."""
-    return "O" + qid[1:] if qid[:1] in ("o", "O") else qid.lower()
+    return normalise_question(qid) or qid.lower()
 
 
 @dataclass
@@ -98,13 +98,14 @@ def analyse(assessment: Assessment, assessments: dict[int, Assessment],
     follow_up = [m for m in measures.values() if m.fiscal_year == assessment.year + 1]
     texts = {q.id: q.text for q in framework.questions} if framework else {}
     titles = {i.id: i.title for i in framework.items} if framework else {}
+    targets = {m.id: {question_key(a) for a in m.addresses} for m in follow_up}
     weak = []
     for qid, value in assessment.questions.items():
         score = question_score(value)
         if score is None or score >= target:
             continue
         key = question_key(str(qid))
-        addressed = [m for m in follow_up if key in {question_key(a) for a in m.addresses}]
+        addressed = [m for m in follow_up if key in targets[m.id]]
         weak.append(WeakQuestion(key, score, texts.get(key) or titles.get(key), addressed))
     weak.sort(key=lambda q: q.score)
     return Analysis(assessment, assessments.get(assessment.year - 1),
