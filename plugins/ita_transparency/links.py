@@ -98,7 +98,8 @@ class Evidence(NamedTuple):
 
 
 def _host(url: str) -> str:
-    return (urlsplit(url).hostname or "").lower()
+    parts = split_url(url)
+    return parts.host if parts else ""
 
 
 def under_domains(host: str, domains: Iterable[str]) -> bool:

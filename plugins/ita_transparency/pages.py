@@ -230,9 +230,10 @@ def site_pages(checklist: Checklist, warn_days: int = 30,
     pages.append(PageSpec("units/index.md", "ita/units.html", "หน่วยงานผู้รับผิดชอบ",
                           {**common, "unit_rows": unit_rows}))
 
+    counts = round_counts(measures)
     pages.append(PageSpec("measures/index.md", "ita/measures.html",
                           "มาตรการส่งเสริมคุณธรรมและความโปร่งใส",
-                          {**common, "measures": measures, "round_counts": round_counts(measures),
+                          {**common, "measures": measures, "round_counts": counts,
                            "rounds": rounds}))
     for measure in measures:
         pages.append(PageSpec(measure_src(measure.id), "ita/measure.html",
@@ -248,7 +249,7 @@ def site_pages(checklist: Checklist, warn_days: int = 30,
             report_src(fy, rnd), "ita/report.html",
             f"รายงานผลการดำเนินการตามมาตรการ ปีงบประมาณ {fy} รอบที่ {rnd}",
             {**common, "fy": fy, "round": rnd, "rows": rows, "report_as_of": as_of,
-             "counts": round_counts(measures)[fy][rnd]},
+             "counts": counts[fy][rnd]},
             hide=("navigation", "toc"),
         ))
 
@@ -309,17 +310,7 @@ def _addressed(checklist: Checklist, measure: Measure) -> list[dict[str, Any]]:
     return rows
 
 
-def upcoming_deadlines(checklist: Checklist, horizon_fy: int | None = None) -> list[
-        tuple[ItemStatus, Owed]]:
+def upcoming_deadlines(checklist: Checklist) -> list[tuple[ItemStatus, Owed]]:
     """Every period still owed from `as_of` to the end of the next fiscal year."""
-    fy = checklist.fiscal_year
-    found = []
-    for item in checklist.items:
-        if item.status == "not_applicable":
-            continue
-        covered = item.covered_months
-        for year in (fy, horizon_fy or fy + 1):
-            for owed in owed_in(year, item.frequency, item.catalog.scope, item.deadline):
-                if owed.due >= checklist.as_of and not set(owed.period.months) <= covered:
-                    found.append((item, owed))
+    found = [(item, owed) for item in checklist.items for owed in item.upcoming]
     return sorted(found, key=lambda pair: (pair[1].due, pair[0].id))

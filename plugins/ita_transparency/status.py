@@ -48,6 +48,7 @@ class ItemStatus:
     latest: Publication | None = None
     missing_periods: list[Owed] = field(default_factory=list)
     due_soon_periods: list[Owed] = field(default_factory=list)
+    upcoming: list[Owed] = field(default_factory=list)  # still owed, as_of to end of next FY
     missing_elements: list[int] = field(default_factory=list)
     elements_stated: bool = True
     blocked_by: list[str] = field(default_factory=list)
@@ -144,9 +145,10 @@ def _evaluate_item(entry: CatalogItem, data: ItemData | None, as_of: date, fy: i
             result.missing_periods.append(owed)
         elif owed.due <= soon:
             result.due_soon_periods.append(owed)
-    upcoming = [o for year in (fy, fy + 1) for o in owed_in(year, frequency, entry.scope, deadline)
-                if o.due >= as_of and not set(o.period.months) <= covered]
-    result.next_due = min((o.due for o in upcoming), default=None)
+    result.upcoming = [o for year in (fy, fy + 1)
+                       for o in owed_in(year, frequency, entry.scope, deadline)
+                       if o.due >= as_of and not set(o.period.months) <= covered]
+    result.next_due = min((o.due for o in result.upcoming), default=None)
     if result.missing_periods and history:
         statuses.add("overdue")
     if result.due_soon_periods:
