@@ -9,6 +9,7 @@ compared month by month. Babel cannot format BE dates, so Thai formatting is don
 from __future__ import annotations
 
 import calendar as _cal
+import os
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -75,6 +76,13 @@ def _parse_date_text(value: object) -> date:
             f"'{value}' is not a real date: {THAI_MONTHS[month - 1]} {year} ({era}) has {last} days"
         )
     return date(year_ce, month, day)
+
+
+def resolve_as_of(value: object = None) -> date:
+    """The date a checklist is evaluated at: the given one (a --as-of flag, the plugin's
+    option), else ITA_AS_OF, else today. Builds are reproducible when one is set."""
+    value = value or os.environ.get("ITA_AS_OF") or None
+    return parse_date(value) if value else date.today()
 
 
 # --- fiscal years ---------------------------------------------------------------------------

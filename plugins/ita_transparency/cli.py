@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from .calendar import format_thai_date, parse_date
+from .calendar import format_thai_date, parse_date, resolve_as_of
 from .links import DEFAULT_CACHE, DEFAULT_TTL_HOURS, LinkCache, broken_urls, check_links
 from .loader import load_dataset
 from .outputs import checklist_csv, checklist_json, itas_csv
@@ -24,12 +23,6 @@ from .status import SEVERITY, STATUSES, THAI_STATUS, Checklist, evaluate
 from .table import render_table
 
 EXIT_OK, EXIT_FAIL, EXIT_INVALID = 0, 1, 2
-
-
-def resolve_as_of(value: str | None) -> date:
-    """--as-of, else ITA_AS_OF, else today: builds are reproducible when one is set."""
-    value = value or os.environ.get("ITA_AS_OF") or None
-    return parse_date(value) if value else date.today()
 
 
 def _print_problems(problems: list[Problem]) -> None:

@@ -8,7 +8,6 @@ on_config  loads and validates the data (every error in one PluginError) and eva
 from __future__ import annotations
 
 import json
-import os
 from datetime import date
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from .calendar import parse_date
+from .calendar import resolve_as_of
 from .feeds import deadlines_ics, publications_atom
 from .links import broken_urls
 from .loader import load_dataset
@@ -64,11 +63,8 @@ class ItaPlugin(BasePlugin[ItaConfig]):
             raise PluginError(f"ita: the data has errors:\n{message}") from None
         for warning in dataset.warnings:
             log.info(str(warning))
-        as_of_value = self.config.as_of or os.environ.get("ITA_AS_OF")
-        if isinstance(as_of_value, date):  # read by MkDocs' YAML as a CE date
-            as_of_value = as_of_value.isoformat()
-        try:
-            as_of = parse_date(as_of_value) if as_of_value else date.today()
+        try:  # an unquoted date in mkdocs.yml arrives as a date; parse_date reads it as BE
+            as_of = resolve_as_of(self.config.as_of)
         except ValueError as e:
             raise PluginError(f"mkdocs.yml: plugins.ita.as_of: {e}") from None
         self.checklist = evaluate(dataset, as_of, self.config.warn_days,
