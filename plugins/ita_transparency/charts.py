@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
-
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 BAR = 18
 GAP = 10

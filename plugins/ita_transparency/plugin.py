@@ -26,8 +26,7 @@ from .outputs import checklist_csv, checklist_json, itas_csv
 from .pages import site_pages
 from .problems import DataInvalid, display_path
 from .render import TEMPLATES, make_env, render_page
-from .status import SEVERITY, Checklist, evaluate
-from .table import problem_text
+from .status import SEVERITY, Checklist, evaluate, problem_text
 from .thai_search import segment_index
 
 log = get_plugin_logger(__name__)

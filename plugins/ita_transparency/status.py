@@ -190,3 +190,23 @@ def period_due(item: ItemStatus, publication: Publication) -> date | None:
     if publication.period is None or item.frequency == "on_change":
         return None
     return due_date(publication.period, item.frequency, item.deadline, item.catalog.scope)
+
+
+def problem_text(item: ItemStatus) -> str:
+    """What is wrong, in short English (the pages say it in Thai)."""
+    parts = []
+    if item.missing_periods:
+        parts.append("no " + ", ".join(str(o.period) for o in item.missing_periods))
+    if item.missing_elements:
+        parts.append("lacks element " + ", ".join(map(str, item.missing_elements)))
+    elif not item.elements_stated and item.latest is not None and item.latest.is_document:
+        parts.append("elements not stated")
+    if item.blocked_by:
+        parts.append("waits for " + ", ".join(item.blocked_by))
+    if "stale" in item.statuses and item.last_confirmed:
+        parts.append(f"last confirmed {item.last_confirmed.isoformat()}")
+    if item.broken:
+        parts.append(f"{len(item.broken)} broken evidence link(s)")
+    if item.due_soon_periods:
+        parts.append("due soon: " + ", ".join(str(o.period) for o in item.due_soon_periods))
+    return "; ".join(parts)

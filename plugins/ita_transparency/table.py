@@ -8,32 +8,12 @@ from rich.console import Console
 from rich.table import Table
 
 from .calendar import format_thai_date
-from .status import THAI_STATUS, Checklist, ItemStatus
+from .status import THAI_STATUS, Checklist, problem_text
 
 STYLE = {
     "missing": "bold red", "overdue": "red", "incomplete": "yellow", "blocked": "magenta",
     "stale": "yellow", "due_soon": "cyan", "ok": "green", "not_applicable": "dim",
 }
-
-
-def problem_text(item: ItemStatus) -> str:
-    """What is wrong, in short English (the pages say it in Thai)."""
-    parts = []
-    if item.missing_periods:
-        parts.append("no " + ", ".join(str(o.period) for o in item.missing_periods))
-    if item.missing_elements:
-        parts.append("lacks element " + ", ".join(map(str, item.missing_elements)))
-    elif not item.elements_stated and item.latest is not None and item.latest.is_document:
-        parts.append("elements not stated")
-    if item.blocked_by:
-        parts.append("waits for " + ", ".join(item.blocked_by))
-    if "stale" in item.statuses and item.last_confirmed:
-        parts.append(f"last confirmed {item.last_confirmed.isoformat()}")
-    if item.broken:
-        parts.append(f"{len(item.broken)} broken evidence link(s)")
-    if item.due_soon_periods:
-        parts.append("due soon: " + ", ".join(str(o.period) for o in item.due_soon_periods))
-    return "; ".join(parts)
 
 
 def render_table(checklist: Checklist, out: TextIO) -> None:
