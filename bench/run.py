@@ -37,33 +37,6 @@ SIZES = {"1y": (1, None, 10), "5y": (5, None, 25), "20y": (20, None, 100),
          "large": (20, 60, 500)}
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
-RENDER = r"""
-import shutil, sys
-from pathlib import Path
-from mkdocs.config import load_config
-from ita_transparency.feeds import deadlines_ics, publications_atom
-from ita_transparency.outputs import checklist_csv, checklist_json, itas_csv
-from ita_transparency.pages import site_pages
-from ita_transparency.plugin import ASSETS
-from ita_transparency.render import make_env, render_page
-cfg = load_config(sys.argv[1])
-plugin = cfg.plugins["ita"]
-plugin.on_config(cfg)
-docs = Path(sys.argv[2])
-env = make_env(cfg.theme.get_env())
-for page in site_pages(plugin.checklist):
-    path = docs / page.src_uri
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_page(env, page), encoding="utf-8")
-c = plugin.checklist
-for name, text in {"checklist.json": checklist_json(c), "checklist.csv": checklist_csv(c),
-                   "itas.csv": itas_csv(c), "deadlines.ics": deadlines_ics(c),
-                   "feed.xml": publications_atom(c)}.items():
-    (docs / name).write_text(text, encoding="utf-8")
-shutil.copytree(ASSETS, docs, dirs_exist_ok=True)
-print(repr({"css": cfg.extra_css, "js": cfg.extra_javascript}))
-"""
-
 REBUILD = r"""
 import json, sys, time
 from pathlib import Path
@@ -115,18 +88,8 @@ def _projects(work: Path, size: str) -> tuple[Path, Path, dict]:
     shutil.copy(ROOT / "mkdocs.yml", plugin / "mkdocs.yml")
     counts = generate(plugin / "data", years, per_item_year, measures)
     plain = work / size / "plain"
-    (plain / "overrides").mkdir(parents=True)
-    shutil.copytree(ROOT / "site_src", plain / "site_src")
-    _, r = _timed([sys.executable, "-c", RENDER, str(plugin / "mkdocs.yml"),
-                   str(plain / "site_src")], plugin)
-    extra = eval(r.stdout.strip().splitlines()[-1])  # noqa: S307 - our own repr above
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    start = text.index("  - ita:")
-    end = text.index("markdown_extensions:")
-    text = text[:start] + text[end:]
-    text += "extra_css:\n" + "".join(f"  - {c}\n" for c in extra["css"])
-    text += "extra_javascript:\n" + "".join(f"  - {j}\n" for j in extra["js"])
-    (plain / "mkdocs.yml").write_text(text, encoding="utf-8")
+    _timed([sys.executable, str(Path(__file__).parent / "plain.py"), str(plugin), str(plain)],
+           plugin)
     return plugin, plain, counts
 
 

@@ -25,7 +25,7 @@ from .loader import load_dataset
 from .outputs import checklist_csv, checklist_json, itas_csv
 from .pages import site_pages
 from .problems import DataInvalid, display_path
-from .render import TEMPLATES, make_env, render_page
+from .render import TEMPLATES, DeferredBlocks, make_env, render_page
 from .status import SEVERITY, Checklist, evaluate, problem_text
 from .thai_search import segment_index
 
@@ -49,6 +49,7 @@ class ItaConfig(base.Config):
 class ItaPlugin(BasePlugin[ItaConfig]):
     checklist: Checklist | None = None
     data_dir: Path | None = None
+    deferred: DeferredBlocks | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -81,9 +82,10 @@ class ItaPlugin(BasePlugin[ItaConfig]):
             return files
         checklist = self.checklist
         env = make_env(config.theme.get_env())
+        self.deferred = deferred = DeferredBlocks()
         for page in site_pages(checklist, self.config.warn_days, float(self.config.target)):
-            files.append(File.generated(config, page.src_uri,
-                                        content=render_page(env, page, config.use_directory_urls)))
+            text = render_page(env, page, config.use_directory_urls)
+            files.append(File.generated(config, page.src_uri, content=deferred.defer(text)))
         site_url = config.site_url or None
         outputs = {
             "checklist.json": checklist_json(checklist),
@@ -111,6 +113,10 @@ class ItaPlugin(BasePlugin[ItaConfig]):
                 log.warning(line)
             elif item.status not in ("ok", "not_applicable"):
                 log.info(line)
+
+    @event_priority(100)  # before any other plugin looks at the page's HTML
+    def on_page_content(self, html: str, /, *, page, config: MkDocsConfig, files: Files):
+        return self.deferred.restore(html) if self.deferred else html
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -4,12 +4,20 @@ Pages are Markdown so MkDocs treats them like hand-written ones (search, table o
 theme); their bodies are HTML blocks, which Markdown leaves alone, so nothing from YAML is
 ever read as Markdown. Every value is HTML-escaped by Jinja's autoescape; `md` also escapes
 Markdown in the few headings that carry catalog text.
+
+Markdown leaves an HTML block alone, but only after reading it twice: Python-Markdown parses
+it to find where it ends and MkDocs parses it again to collect its anchor ids. For an item
+page with a 1,200-row history that was most of the cost of building it, so the plugin hands
+MkDocs each HTML block as a one-line placeholder comment and puts the block back into the
+page's HTML right after Markdown (`defer_html_blocks` / `restore_html_blocks`): the same
+HTML comes out, without the two parses.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import secrets
 from datetime import date
 from pathlib import Path
 
@@ -73,3 +81,38 @@ def render_page(env: jinja2.Environment, page: PageSpec, directory_urls: bool = 
     if page.hide:
         meta += f"hide: {json.dumps(list(page.hide))}\n"
     return f"---\n{meta}---\n\n{body}"
+
+
+_BLOCK_TAG = re.compile(r"<(address|article|aside|blockquote|details|div|dl|fieldset|figure|"
+                        r"footer|form|h[1-6]|header|nav|ol|p|section|table|ul)[\s>]")
+_BLANK_LINES = re.compile(r"\n[ \t]*\n")
+_FENCE = re.compile(r"^ {0,3}(```|~~~)", re.MULTILINE)
+
+
+class DeferredBlocks:
+    """The HTML blocks taken out of the pages' Markdown, put back into their HTML."""
+
+    def __init__(self) -> None:
+        # a per-build secret, so no page text can spell a placeholder by chance or on purpose
+        self._key = secrets.token_hex(8)
+        self._marker = re.compile(rf"<!-- ita:{self._key}:(\d+) -->")
+        self._blocks: list[str] = []
+
+    def defer(self, markdown: str) -> str:
+        """Swap every chunk (between blank lines) that is one HTML block, opening with a
+        block-level tag and closing it, for a placeholder comment; leave the rest as is. A page
+        with a code fence is left whole (a placeholder inside a fence would be printed)."""
+        if _FENCE.search(markdown):
+            return markdown
+        chunks = _BLANK_LINES.split(markdown)
+        for i, chunk in enumerate(chunks):
+            m = _BLOCK_TAG.match(chunk)
+            if m and chunk.rstrip().endswith(f"</{m.group(1)}>"):
+                chunks[i] = f"<!-- ita:{self._key}:{len(self._blocks)} -->"
+                self._blocks.append(chunk.rstrip())
+        return "\n\n".join(chunks)
+
+    def restore(self, html: str) -> str:
+        if "<!-- ita:" not in html:
+            return html
+        return self._marker.sub(lambda m: self._blocks[int(m.group(1))], html)
