@@ -8,8 +8,11 @@ agency's framework, element indexes against the catalog. Nothing here writes to 
 from __future__ import annotations
 
 import difflib
+import gc
 import re
 import types
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Union, get_args, get_origin
@@ -294,11 +297,29 @@ def _item_range(fw: Framework) -> str:
     return f"{fw.items[0].id}–{fw.items[-1].id}" if fw.items else "none"
 
 
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Loading makes hundreds of thousands of small objects and no reference cycles. Python's
+    cyclic collector rescans every surviving object each time their number grows by a
+    quarter: six full scans, 0.6 s, while loading the large benchmark's 51,600 documents."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def load_dataset(root: Path | str, link_warnings: bool = True) -> Dataset:
     """Read `root` (the data folder). Raises DataInvalid listing every error found.
     `link_warnings=False` skips the offline evidence checks, which only warn (`ita check`
     leaves them to `ita validate` and the site build)."""
-    root = Path(root)
+    with _cyclic_gc_paused():
+        return _load_dataset(Path(root), link_warnings)
+
+
+def _load_dataset(root: Path, link_warnings: bool) -> Dataset:
     problems = ProblemList()
     if not root.is_dir():
         problems.add(display_path(root), None, "",

@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from importlib.resources import as_file, files
+from importlib.util import find_spec
+from pathlib import Path
 
 ZWSP = "\u200b"
 SEPARATOR = r"[\s\u200b\-]+"
@@ -29,21 +30,29 @@ MIN_PART = 2  # a part of a compound has at least two letters (no lone vowels or
 DICTIONARY = "ita-thai-words"
 
 
+def _word_list() -> Path:
+    """PyThaiNLP's word list (the dictionary of its newmm), found without importing PyThaiNLP,
+    whose import alone costs more than loading the list into nlpo3."""
+    spec = find_spec("pythainlp")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("Thai search needs the pythainlp package (its Thai word list)")
+    return Path(spec.submodule_search_locations[0]) / "corpus" / "words_th.txt"
+
+
 @lru_cache(maxsize=1)
 def _tools() -> tuple[Callable[[str], list[str]], frozenset[str]]:
     import nlpo3
-    from pythainlp.corpus import thai_words
 
-    path = files("pythainlp.corpus").joinpath("words_th.txt")
-    with as_file(path) as word_file:
-        message, loaded = nlpo3.load_dict(str(word_file), DICTIONARY)
+    path = _word_list()
+    message, loaded = nlpo3.load_dict(str(path), DICTIONARY)
     if not loaded:
         raise RuntimeError(f"Thai search: the word list did not load: {message}")
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
 
     def tokenize(text: str) -> list[str]:
         return [t for t in nlpo3.segment(text, DICTIONARY) if t.strip()]
 
-    return tokenize, thai_words()
+    return tokenize, frozenset(w for line in lines if (w := line.strip()))
 
 
 @lru_cache(maxsize=200_000)
