@@ -7,9 +7,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import jinja2
 import yaml
-from helpers import ROOT, mkdocs_build
-from ita_transparency.render import DeferredBlocks
+from helpers import ROOT, make_project, mkdocs_build
+from ita_transparency.render import CompiledTemplates, DeferredBlocks
 
 sys.path.insert(0, str(ROOT / "bench"))
 from plain import write_plain_project  # noqa: E402
@@ -53,3 +54,56 @@ def test_a_page_with_a_code_fence_and_a_forged_placeholder_are_left_alone():
     assert deferred.defer(fenced) == fenced
     forged = "<p><!-- ita:0000000000000000:0 --></p>"
     assert deferred.restore(forged) == forged
+
+
+def test_templates_are_compiled_once_per_process_and_an_edited_override_anew(
+        tmp_path: Path, monkeypatch):
+    """What `mkdocs serve` does on every save: the config loaded again, the site built again."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    project = make_project(tmp_path)
+    config_file = project / "mkdocs.yml"
+    config_file.write_text(config_file.read_text(encoding="utf-8").replace(
+        "font: false}", "font: false, custom_dir: overrides}"), encoding="utf-8")
+    override = project / "overrides" / "ita" / "item.html"
+    override.parent.mkdir(parents=True)
+    override.write_text("<p>แบบที่ 1 {{ item.id }}</p>\n", encoding="utf-8")
+    compiled: list[str] = []
+    compile_ = jinja2.Environment._compile
+
+    def counting(env, source, filename):
+        compiled.append(filename)
+        return compile_(env, source, filename)
+
+    monkeypatch.setattr(jinja2.Environment, "_compile", counting)
+
+    def rebuild() -> str:
+        compiled.clear()
+        build(load_config(str(config_file)))
+        return (project / "site" / "oit" / "O1" / "index.html").read_text(encoding="utf-8")
+
+    assert "แบบที่ 1 O1" in rebuild()
+    assert any(f.endswith("main.html") for f in compiled) and str(override) in compiled
+    assert "แบบที่ 1 O1" in rebuild()
+    assert [f for f in compiled if "ita" in f or f.endswith("main.html")] == []
+    override.write_text("<p>แบบที่ 2 {{ item.id }}</p>\n", encoding="utf-8")
+    assert "แบบที่ 2 O1" in rebuild()
+    assert compiled == [str(override)]
+
+
+def test_environments_that_compile_differently_do_not_share_compiled_code():
+    cache = CompiledTemplates()
+    loader = jinja2.DictLoader({"t.html": "{{ x }}|{% if true %}\n  y{% endif %}"})
+    plain = jinja2.Environment(loader=loader, bytecode_cache=cache)
+    assert plain.get_template("t.html").render(x="<b>") == "<b>|\n  y"
+    escaping = jinja2.Environment(loader=loader, bytecode_cache=cache, autoescape=True)
+    assert escaping.get_template("t.html").render(x="<b>") == "&lt;b&gt;|\n  y"
+    trimming = jinja2.Environment(loader=loader, bytecode_cache=cache, trim_blocks=True,
+                                  lstrip_blocks=True)
+    assert trimming.get_template("t.html").render(x="<b>") == "<b>|  y"
+    chosen = jinja2.Environment(loader=loader, bytecode_cache=cache,
+                                autoescape=jinja2.select_autoescape(["html"]))
+    assert chosen.get_template("t.html").render(x="<b>") == "&lt;b&gt;|\n  y"
+    again = jinja2.Environment(loader=loader, bytecode_cache=cache, autoescape=True)
+    assert again.get_template("t.html").render(x="<b>") == "&lt;b&gt;|\n  y"

@@ -26,7 +26,7 @@ from .loader import load_dataset
 from .outputs import checklist_csv, checklist_json, itas_csv
 from .pages import site_pages
 from .problems import DataInvalid, display_path
-from .render import TEMPLATES, DeferredBlocks, make_env, render_page
+from .render import COMPILED, TEMPLATES, DeferredBlocks, make_env, render_page
 from .status import SEVERITY, Checklist, evaluate, problem_text
 from .thai_search import segment_index
 
@@ -118,6 +118,11 @@ class ItaPlugin(BasePlugin[ItaConfig]):
                 log.warning(line)
             elif item.status not in ("ok", "not_applicable"):
                 log.info(line)
+
+    def on_env(self, env, /, *, config: MkDocsConfig, files: Files):
+        if env.bytecode_cache is None:  # the theme's templates, compiled once per process
+            env.bytecode_cache = COMPILED
+        return env
 
     @event_priority(100)  # before any other plugin looks at the page's HTML
     def on_page_content(self, html: str, /, *, page, config: MkDocsConfig, files: Files):
