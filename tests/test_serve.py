@@ -65,3 +65,23 @@ def test_yaml_edit_rebuilds_the_preview(tmp_path: Path):
         out = proc.communicate(timeout=30)[0].decode("utf-8", "replace")
     assert ("data/items/O1.yml:3: YAML syntax error: the file ends in the middle of a value"
             in out), out
+
+
+def test_rebuilds_in_one_process_free_the_previous_build(tmp_path: Path):
+    """The plugin freezes the loaded data for the build (gc.freeze); a rebuild under
+    `mkdocs serve` must let the previous build's objects go, not freeze them again."""
+    import gc
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    project = make_project(tmp_path)
+    frozen = []
+    try:
+        for _ in range(4):
+            build(load_config(str(project / "mkdocs.yml")))
+            frozen.append(gc.get_freeze_count())
+    finally:
+        gc.unfreeze()
+    assert frozen[0] > 0
+    assert max(frozen[1:]) - min(frozen[1:]) < 0.02 * frozen[1], frozen

@@ -57,7 +57,9 @@ class ItaPlugin(BasePlugin[ItaConfig]):
             return config
         root = Path(config.config_file_path or ".").parent
         self.data_dir = root / self.config.data_dir
-        gc.unfreeze()  # under `mkdocs serve`: the previous build's data may be collected now
+        if gc.get_freeze_count():  # a rebuild under `mkdocs serve`: free the last build's data
+            gc.unfreeze()
+            gc.collect()
         try:
             dataset = load_dataset(self.data_dir)
         except DataInvalid as e:
