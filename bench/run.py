@@ -7,7 +7,8 @@ of history, and a large case of 51,600 publications and 500 measures) it measure
 median of N runs:
 
 - the full `mkdocs build` with the plugin, against plain MkDocs building the same pages
-  written out beforehand as Markdown (the floor the plugin adds to), and their ratio;
+  written out beforehand as Markdown by bench/plain.py (the floor the plugin adds to), run
+  in turn, and the median of their ratios, in wall time and in CPU time;
 - the rebuild after editing one YAML file, as `mkdocs serve` does it (the config reloaded and
   the site built again in the same process), against the full build;
 - `ita check`: wall time of the whole command and its peak memory.
@@ -22,6 +23,7 @@ import compileall
 import json
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -72,13 +74,21 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
 """
 
 
-def _timed(cmd: list[str], cwd: Path) -> tuple[float, subprocess.CompletedProcess]:
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _timed(cmd: list[str], cwd: Path) -> tuple[float, subprocess.CompletedProcess, float]:
+    """Wall time, the result, and the CPU time (user + system) the command used: the CPU
+    time moves less than the wall time when other machines share this one's cores."""
+    cpu = _cpu()
     t = time.perf_counter()
     r = subprocess.run(cmd, cwd=cwd, env=ENV, capture_output=True, text=True)
     elapsed = time.perf_counter() - t
     if r.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed:\n{r.stderr[-2000:]}")
-    return elapsed, r
+    return elapsed, r, _cpu() - cpu
 
 
 def _projects(work: Path, size: str) -> tuple[Path, Path, dict]:
@@ -115,7 +125,7 @@ def machine() -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--sizes", default=",".join(SIZES))
     args = parser.parse_args()
     print(f"machine: {machine()}")
@@ -129,35 +139,41 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes.split(","):
             plugin, plain, counts = _projects(Path(tmp), size)
-            plugin_builds, plain_builds, checks, rss = [], [], [], []
-            for _ in range(args.repeat):
-                plugin_builds.append(_timed(
-                    [sys.executable, "-m", "mkdocs", "build", "-q", "-d", "site"], plugin)[0])
-                plain_builds.append(_timed(
-                    [sys.executable, "-m", "mkdocs", "build", "-q", "-d", "site"], plain)[0])
-                seconds, r = _timed([sys.executable, "-c", CHECK, "data"], plugin)
+            builds: dict[str, list[tuple[float, float]]] = {"plugin": [], "plain": []}
+            checks, rss = [], []
+            build = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", "site"]
+            for _ in range(args.repeat):  # interleaved, so both see the same machine
+                for name, project in (("plugin", plugin), ("plain", plain)):
+                    wall, _, cpu = _timed(build, project)
+                    builds[name].append((wall, cpu))
+                seconds, r, _ = _timed([sys.executable, "-c", CHECK, "data"], plugin)
                 checks.append(seconds)
                 rss.append(int(r.stderr.strip().splitlines()[-1]) / 1024)
             item = plugin / "data" / "items" / "O7.yml"
-            _, r = _timed([sys.executable, "-c", REBUILD, str(plugin / "mkdocs.yml"),
-                           str(item), str(args.repeat)], plugin)
+            _, r, _ = _timed([sys.executable, "-c", REBUILD, str(plugin / "mkdocs.yml"),
+                              str(item), str(args.repeat)], plugin)
             rebuild = json.loads(r.stdout.strip().splitlines()[-1])
             pages = sum(1 for _ in (plugin / "site").rglob("index.html"))
             row = {
                 "size": size, **counts, "pages": pages,
-                "plugin_build": _median(plugin_builds), "plain_build": _median(plain_builds),
+                "plugin_build": _median([w for w, _ in builds["plugin"]]),
+                "plain_build": _median([w for w, _ in builds["plain"]]),
+                # the median of the ratios of runs made side by side
+                "ratio": _median([a[0] / b[0] for a, b in zip(*builds.values(), strict=True)]),
+                "cpu_ratio": _median([a[1] / b[1] for a, b in zip(*builds.values(),
+                                                                  strict=True)]),
                 "rebuild": _median(rebuild["rebuilds"]),
                 "check": _median(checks), "check_rss_mb": max(rss),
             }
-            row["ratio"] = row["plugin_build"] / row["plain_build"]
             rows.append(row)
             print(f"{size}: {json.dumps(row)}", flush=True)
     print("\n| data | publications | measures | pages | plugin build | plain MkDocs | ratio "
-          "| rebuild after 1 YAML edit | ita check | ita check peak memory |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "| ratio of CPU time | rebuild after 1 YAML edit | ita check | ita check peak memory |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         print(f"| {r['size']} | {r['publications']:,} | {r['measures']} | {r['pages']} | "
               f"{r['plugin_build']:.2f} s | {r['plain_build']:.2f} s | {r['ratio']:.2f}× | "
+              f"{r['cpu_ratio']:.2f}× | "
               f"{r['rebuild']:.2f} s ({r['rebuild'] / r['plugin_build']:.0%} of full) | "
               f"{r['check']:.2f} s | {r['check_rss_mb']:.0f} MB |")
     if len(rows) > 1:
