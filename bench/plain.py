@@ -17,11 +17,10 @@ import sys
 from pathlib import Path
 
 import yaml
-from ita_transparency.feeds import deadlines_ics, publications_atom
-from ita_transparency.outputs import checklist_csv, checklist_json, itas_csv
 from ita_transparency.pages import site_pages
 from ita_transparency.plugin import ASSETS
 from ita_transparency.render import make_env, render_page
+from ita_transparency.site_files import site_outputs
 from mkdocs.config import load_config
 
 
@@ -43,14 +42,7 @@ def write_plain_project(project: Path, out: Path) -> Path:
         path = docs / page.src_uri
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(render_page(env, page, config.use_directory_urls), encoding="utf-8")
-    outputs = {
-        "checklist.json": checklist_json(checklist),
-        "checklist.csv": checklist_csv(checklist),
-        "itas.csv": itas_csv(checklist, site_url),
-        "deadlines.ics": deadlines_ics(checklist, site_url),
-        "feed.xml": publications_atom(checklist, site_url),
-    }
-    for name, text in outputs.items():
+    for name, text in site_outputs(checklist, site_url).items():
         (docs / name).write_text(text, encoding="utf-8")
     shutil.copytree(ASSETS, docs, dirs_exist_ok=True)
 

@@ -20,13 +20,12 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from .calendar import resolve_as_of
-from .feeds import deadlines_ics, publications_atom
 from .links import broken_urls
 from .loader import load_dataset
-from .outputs import checklist_csv, checklist_json, itas_csv
 from .pages import site_pages
 from .problems import DataInvalid, display_path
 from .render import COMPILED, TEMPLATES, DeferredBlocks, make_env, render_page
+from .site_files import site_outputs
 from .status import SEVERITY, Checklist, evaluate, problem_text
 from .thai_search import segment_index
 
@@ -93,15 +92,7 @@ class ItaPlugin(BasePlugin[ItaConfig]):
         for page in site_pages(checklist, self.config.warn_days, float(self.config.target)):
             text = render_page(env, page, config.use_directory_urls)
             files.append(File.generated(config, page.src_uri, content=deferred.defer(text)))
-        site_url = config.site_url or None
-        outputs = {
-            "checklist.json": checklist_json(checklist),
-            "checklist.csv": checklist_csv(checklist),
-            "itas.csv": itas_csv(checklist, site_url),
-            "deadlines.ics": deadlines_ics(checklist, site_url),
-            "feed.xml": publications_atom(checklist, site_url),
-        }
-        for name, content in outputs.items():
+        for name, content in site_outputs(checklist, config.site_url or None).items():
             files.append(File.generated(config, name, content=content))
         for path in sorted(ASSETS.rglob("*")):
             if path.is_file():
