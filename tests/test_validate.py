@@ -145,3 +145,17 @@ def test_the_yaml_library_never_reads_dates(tmp_path: Path):
     assert r.returncode == 2
     assert ("data/items/O1.yml:4: publications[0].published: '2025-13-40' is not a real date: "
             "there is no month 13") in r.stderr
+
+
+def test_a_boolean_where_text_belongs_is_reported_with_its_line(tmp_path: Path):
+    """The line of an error is looked up by reading the file again with PyYAML; a `true` in
+    that file (a scalar outside the common ones) must not break the lookup."""
+    data = copy_case(CASES / "valid" / "small", tmp_path)
+    item = data / "items" / "O1.yml"
+    item.write_text(item.read_text(encoding="utf-8") + "not_applicable: true\n",
+                    encoding="utf-8")
+    r = run_ita("validate", "--data", "data", cwd=tmp_path)
+    assert r.returncode == 2
+    assert "Traceback" not in r.stderr
+    assert r.stderr.splitlines()[0] == (
+        "data/items/O1.yml:8: not_applicable: expected text, got True")

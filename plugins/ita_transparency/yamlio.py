@@ -148,8 +148,7 @@ def _scalar(loader: _Loader, node: yaml.ScalarNode) -> Any:
         return float(value.replace("_", ""))
     if tag == "tag:yaml.org,2002:null":
         return None
-    return _scalar(loader, node) if isinstance(node, yaml.ScalarNode) else \
-        loader.construct_object(node, deep=True)
+    return loader.construct_object(node, deep=True)
 
 
 def _convert(loader: _Loader, node: yaml.Node, loc: Loc, lines: dict[Loc, int],
