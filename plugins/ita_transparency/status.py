@@ -138,15 +138,15 @@ def _evaluate_item(entry: CatalogItem, data: ItemData | None, as_of: date, fy: i
     covered = result.covered_months
     deadline = result.deadline
     soon = as_of + timedelta(days=warn_days)
-    for owed in owed_in(fy, frequency, entry.scope, deadline):
+    this_year = owed_in(fy, frequency, entry.scope, deadline)
+    for owed in this_year:
         if set(owed.period.months) <= covered:
             continue
         if owed.due < as_of:
             result.missing_periods.append(owed)
         elif owed.due <= soon:
             result.due_soon_periods.append(owed)
-    result.upcoming = [o for year in (fy, fy + 1)
-                       for o in owed_in(year, frequency, entry.scope, deadline)
+    result.upcoming = [o for o in this_year + owed_in(fy + 1, frequency, entry.scope, deadline)
                        if o.due >= as_of and not set(o.period.months) <= covered]
     result.next_due = min((o.due for o in result.upcoming), default=None)
     if result.missing_periods and history:
