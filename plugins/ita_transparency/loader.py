@@ -375,7 +375,6 @@ def _load_dataset(root: Path, link_warnings: bool) -> Dataset:
 SUBMITTED_SHEET = "itas-submitted.csv"
 
 
-
 def _link_warnings(root: Path, agency: Agency, framework: Framework,
                    items: dict[str, ItemData], files: dict[str, Path],
                    lines: dict[str, Located]) -> list[Problem]:

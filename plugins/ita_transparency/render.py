@@ -9,8 +9,8 @@ Markdown leaves an HTML block alone, but only after reading it twice: Python-Mar
 it to find where it ends and MkDocs parses it again to collect its anchor ids. For an item
 page with a 1,200-row history that was most of the cost of building it, so the plugin hands
 MkDocs each HTML block as a one-line placeholder comment and puts the block back into the
-page's HTML right after Markdown (`defer_html_blocks` / `restore_html_blocks`): the same
-HTML comes out, without the two parses.
+page's HTML right after Markdown (`DeferredBlocks.defer` / `.restore`): the same HTML
+comes out, without the two parses.
 """
 
 from __future__ import annotations

@@ -5,12 +5,12 @@ Thai sentence as one token and finds nothing inside it. At build time the index 
 segmented with PyThaiNLP's dictionary segmenter newmm, in nlpo3 (PyThaiNLP's own Rust port:
 the same words, but its dictionary loads in 0.1 s where PyThaiNLP builds a 62,000-word Python
 trie in 0.4 s and the interpreter then spends a second freeing it at exit), and the word
-boundaries are marked
-with zero-width spaces, which the index's separator then splits on; the page text shown to
-readers is unchanged. Long words are also split into the dictionary words they are made of
-(งบประมาณ: งบ + ประมาณ, การประเมิน: การ + ประเมิน) into a field of their own, so a search for a
-part of a compound finds it. The vocabulary is written beside the index, so the browser can
-cut a query typed without spaces into the same words (`assets/ita/thai-search.js`).
+boundaries are marked with zero-width spaces, which the index's separator then splits on; the
+page text shown to readers is unchanged. Long words are also split into the dictionary words
+they are made of (งบประมาณ: งบ + ประมาณ, การประเมิน: การ + ประเมิน) into a field of their own,
+so a search for a part of a compound finds it. The vocabulary is written beside the index, so
+the browser can cut a query typed without spaces into the same words
+(`assets/ita/thai-search.js`).
 """
 
 from __future__ import annotations
@@ -25,9 +25,7 @@ ZWSP = "\u200b"
 SEPARATOR = r"[\s\u200b\-]+"
 THAI_RUN = re.compile(r"[\u0E01-\u0E4E]+")
 MIN_PART = 2  # a part of a compound has at least two letters (no lone vowels or marks)
-
-
-DICTIONARY = "ita-thai-words"
+DICTIONARY = "ita-thai-words"  # the name nlpo3 keeps the loaded word list under
 
 
 def _word_list() -> Path:
