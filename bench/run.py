@@ -104,10 +104,6 @@ def _projects(work: Path, size: str) -> tuple[Path, Path, dict]:
     return plugin, plain, counts
 
 
-def _median(values: list[float]) -> float:
-    return statistics.median(values)
-
-
 def machine() -> str:
     cpu = next((line.split(":", 1)[1].strip() for line in
                 Path("/proc/cpuinfo").read_text().splitlines()
@@ -154,16 +150,15 @@ def main() -> None:
                               str(item), str(args.repeat)], plugin)
             rebuild = json.loads(r.stdout.strip().splitlines()[-1])
             pages = sum(1 for _ in (plugin / "site").rglob("index.html"))
+            pairs = list(zip(builds["plugin"], builds["plain"], strict=True))  # side by side
             row = {
                 "size": size, **counts, "pages": pages,
-                "plugin_build": _median([w for w, _ in builds["plugin"]]),
-                "plain_build": _median([w for w, _ in builds["plain"]]),
-                # the median of the ratios of runs made side by side
-                "ratio": _median([a[0] / b[0] for a, b in zip(*builds.values(), strict=True)]),
-                "cpu_ratio": _median([a[1] / b[1] for a, b in zip(*builds.values(),
-                                                                  strict=True)]),
-                "rebuild": _median(rebuild["rebuilds"]),
-                "check": _median(checks), "check_rss_mb": max(rss),
+                "plugin_build": statistics.median(ours[0] for ours, _ in pairs),
+                "plain_build": statistics.median(floor[0] for _, floor in pairs),
+                "ratio": statistics.median(ours[0] / floor[0] for ours, floor in pairs),
+                "cpu_ratio": statistics.median(ours[1] / floor[1] for ours, floor in pairs),
+                "rebuild": statistics.median(rebuild["rebuilds"]),
+                "check": statistics.median(checks), "check_rss_mb": max(rss),
             }
             rows.append(row)
             print(f"{size}: {json.dumps(row)}", flush=True)
